@@ -1,0 +1,54 @@
+using Faros.Registry.Authentication;
+using Faros.Registry.Metadata;
+using Faros.Registry.Metadata.Sqlite;
+using Faros.Registry.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Faros.Registry.Hosting;
+
+/// <summary>
+/// Brings the data directory to a usable state before the first request: migrations, the bootstrap admin key,
+/// and removal of what pushes that died half way left behind.
+/// </summary>
+public sealed class RegistryInitializer(
+    IOptions<RegistryOptions> options,
+    SqliteMigrator migrator,
+    IApiKeyStore keys,
+    IPackageMetadataStore metadata,
+    IPackageFileStore files,
+    ILogger<RegistryInitializer> logger)
+{
+    public const string BootstrapKeyVariable = "FAROS_BOOTSTRAP_API_KEY";
+
+    /// <summary>A pending push older than this cannot still be running: its upload was complete before it reserved.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Value.DataDir);
+        await migrator.MigrateAsync(cancellationToken);
+
+        if (Environment.GetEnvironmentVariable(BootstrapKeyVariable) is { Length: > 0 } bootstrapKey)
+        {
+            await keys.EnsureAsync(ApiKeyHash.Of(bootstrapKey.Trim()), "admin", "*", ApiKeyAction.All, isAdmin: true, "bootstrap key from " + BootstrapKeyVariable, cancellationToken);
+            logger.LogInformation("Bootstrap admin API key from {Variable} is active", BootstrapKeyVariable);
+        }
+
+        foreach (var abandoned in await metadata.FindAbandonedAsync(AbandonedAfter, cancellationToken))
+        {
+            logger.LogWarning("Removing {PackageId} {PackageVersion}, a push that did not finish", abandoned.Id, abandoned.Version);
+            await files.DeleteAllAsync(abandoned.LowerId, abandoned.LowerVersion, cancellationToken);
+            await metadata.AbandonAsync(abandoned.LowerId, abandoned.LowerVersion, cancellationToken);
+        }
+
+        if (Directory.Exists(options.Value.UploadsPath))
+        {
+            foreach (var stale in new DirectoryInfo(options.Value.UploadsPath).EnumerateFiles().Where(file => file.LastWriteTimeUtc < DateTime.UtcNow - AbandonedAfter))
+            {
+                stale.Delete();
+            }
+        }
+
+        logger.LogInformation("Registry data in {DataDir}", options.Value.DataDir);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Faros.Registry.Metadata;
+
+/// <summary>One version of a package as the registry knows it.</summary>
+public sealed record PackageRecord
+{
+    public long Key { get; init; }
+    public required string Id { get; init; }
+    public required string LowerId { get; init; }
+    public required string Version { get; init; }
+    public required string LowerVersion { get; init; }
+    public required string OriginalVersion { get; init; }
+    public bool IsPrerelease { get; init; }
+    public bool IsSemVer2 { get; init; }
+    public bool Listed { get; init; } = true;
+    public DateTimeOffset Published { get; init; }
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string Summary { get; init; } = "";
+    public string Authors { get; init; } = "";
+    public string Tags { get; init; } = "";
+    public string? ProjectUrl { get; init; }
+    public string? LicenseUrl { get; init; }
+    public string? LicenseExpression { get; init; }
+    public string? IconUrl { get; init; }
+    public string? ReleaseNotes { get; init; }
+    public string? Copyright { get; init; }
+    public string? Language { get; init; }
+    public string? MinClientVersion { get; init; }
+    public bool RequireLicenseAcceptance { get; init; }
+    public IReadOnlyList<PackageTypeRecord> PackageTypes { get; init; } = [];
+    public IReadOnlyList<DependencyGroupRecord> DependencyGroups { get; init; } = [];
+    public DeprecationRecord? Deprecation { get; init; }
+    public string? ReadmeFile { get; init; }
+    public string? IconFile { get; init; }
+    public bool HasSymbols { get; init; }
+    public long Size { get; init; }
+    public required string Sha512 { get; init; }
+    public long Downloads { get; init; }
+
+    public bool HasReadme => ReadmeFile is not null;
+    public bool HasIcon => IconFile is not null;
+}
+
+public sealed record PackageTypeRecord(string Name, string? Version);
+
+public sealed record DependencyGroupRecord(string? TargetFramework, IReadOnlyList<DependencyRecord> Dependencies);
+
+public sealed record DependencyRecord(string Id, string? Range);
+
+public sealed record DeprecationRecord(IReadOnlyList<string> Reasons, string? Message, string? AlternatePackageId, string? AlternatePackageRange);

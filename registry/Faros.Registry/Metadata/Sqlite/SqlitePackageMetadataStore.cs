@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Faros.Registry.Metadata.Sqlite;
+
+/// <summary>Package metadata in the embedded SQLite database, searched with FTS5.</summary>
+public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connections) : IPackageMetadataStore
+{
+    private const int Pending = 0;
+    private const int Available = 1;
+    private const int SqliteConstraint = 19;
+
+    public async Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT OR IGNORE INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner)",
+            new { package.LowerId, package.Id, Owner = owner }, transaction);
+        if (ownerCheck)
+        {
+            var existingOwner = await connection.ExecuteScalarAsync<string>(
+                "SELECT owner FROM package_ids WHERE lower_id = @LowerId", new { package.LowerId }, transaction);
+            if (!string.Equals(existingOwner, owner, StringComparison.OrdinalIgnoreCase))
+            {
+                return ReservationOutcome.OwnedByAnother;
+            }
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO packages (lower_id, id, version, lower_version, original_version, is_prerelease, is_semver2, listed, state,
+                    published, created, title, description, summary, authors, tags, project_url, license_url, license_expression, icon_url,
+                    release_notes, copyright, language, min_client_version, require_license_acceptance, package_types, package_types_search,
+                    dependency_groups, deprecation, readme_file, icon_file, size, sha512)
+                VALUES (@LowerId, @Id, @Version, @LowerVersion, @OriginalVersion, @IsPrerelease, @IsSemver2, @Listed, 0,
+                    @Published, @Created, @Title, @Description, @Summary, @Authors, @Tags, @ProjectUrl, @LicenseUrl, @LicenseExpression, @IconUrl,
+                    @ReleaseNotes, @Copyright, @Language, @MinClientVersion, @RequireLicenseAcceptance, @PackageTypes, @PackageTypesSearch,
+                    @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512)
+                """,
+                PackageRow.ToParameters(package, DateTimeOffset.UtcNow), transaction);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
+        {
+            return ReservationOutcome.Duplicate;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ReservationOutcome.Reserved;
+    }
+
+    public async Task CompleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE packages SET state = @Available WHERE lower_id = @lowerId AND lower_version = @lowerVersion",
+            new { Available, lowerId, lowerVersion });
+    }
+
+    public async Task AbandonAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "DELETE FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Pending",
+            new { lowerId, lowerVersion, Pending }, transaction);
+        await DeleteIdIfEmptyAsync(connection, transaction, lowerId);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PackageRecord>> FindAbandonedAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var cutoff = DateTimeOffset.UtcNow.Subtract(olderThan).ToString("O", CultureInfo.InvariantCulture);
+        var rows = await connection.QueryAsync<PackageRow>(
+            "SELECT * FROM packages WHERE state = @Pending AND created < @cutoff", new { Pending, cutoff });
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
+    public async Task<bool> ExistsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion",
+            new { lowerId, lowerVersion }) > 0;
+    }
+
+    public async Task<PackageRecord?> FindAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<PackageRow>(
+            "SELECT * FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Available",
+            new { lowerId, lowerVersion, Available });
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<PackageRecord>> FindVersionsAsync(string lowerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PackageRow>(
+            "SELECT * FROM packages WHERE lower_id = @lowerId AND state = @Available", new { lowerId, Available });
+        return SortByVersion(rows.Select(row => row.ToRecord()));
+    }
+
+    public async Task<PackageIdRecord?> FindIdAsync(string lowerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<PackageIdRecord>(
+            "SELECT id, lower_id AS LowerId, owner, total_downloads AS TotalDownloads FROM package_ids WHERE lower_id = @lowerId",
+            new { lowerId });
+    }
+
+    public Task<bool> SetListedAsync(string lowerId, string lowerVersion, bool listed, CancellationToken cancellationToken) =>
+        UpdateAvailableAsync("listed = @value", lowerId, lowerVersion, listed ? 1 : 0, cancellationToken);
+
+    public Task<bool> SetDeprecationAsync(string lowerId, string lowerVersion, DeprecationRecord? deprecation, CancellationToken cancellationToken) =>
+        UpdateAvailableAsync(
+            "deprecation = @value", lowerId, lowerVersion,
+            deprecation is null ? null : JsonSerializer.Serialize(deprecation, PackageRow.Json), cancellationToken);
+
+    public Task<bool> SetHasSymbolsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken) =>
+        UpdateAvailableAsync("has_symbols = @value", lowerId, lowerVersion, 1, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(
+            "DELETE FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Available",
+            new { lowerId, lowerVersion, Available }, transaction);
+        await DeleteIdIfEmptyAsync(connection, transaction, lowerId);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    public async Task AddDownloadsAsync(IReadOnlyDictionary<long, long> downloadsByPackageKey, CancellationToken cancellationToken)
+    {
+        if (downloadsByPackageKey.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var increments = downloadsByPackageKey.Select(pair => new { Key = pair.Key, Count = pair.Value }).ToList();
+        await connection.ExecuteAsync("UPDATE packages SET downloads = downloads + @Count WHERE key = @Key", increments, transaction);
+        await connection.ExecuteAsync(
+            "UPDATE package_ids SET total_downloads = total_downloads + @Count WHERE lower_id = (SELECT lower_id FROM packages WHERE key = @Key)",
+            increments, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
+        parameters.Add("owner", query.Owner);
+        parameters.Add("idFilter", query.IdFilter?.ToLowerInvariant());
+        parameters.Add("skip", query.Skip);
+        parameters.Add("take", query.Take);
+
+        var matchClause = "";
+        var from = "packages p";
+        var score = "0.0";
+        if (query.Terms.Count > 0)
+        {
+            parameters.Add("match", FtsMatchExpression(query.Terms));
+            from = "packages_fts JOIN packages p ON p.key = packages_fts.rowid";
+            matchClause = "packages_fts MATCH @match AND";
+            // Weights: id, title, description, tags, authors. A hit on the id matters most.
+            score = "bm25(packages_fts, 10.0, 5.0, 1.0, 3.0, 2.0)";
+        }
+
+        var orderBy = query.Sort switch
+        {
+            SearchSort.Downloads => "i.total_downloads DESC, i.lower_id",
+            SearchSort.Published => "m.published DESC, i.lower_id",
+            SearchSort.Id => "i.lower_id",
+            _ => "m.score, i.total_downloads DESC, i.lower_id",
+        };
+
+        var sql = $"""
+            WITH ranked AS MATERIALIZED (
+                SELECT p.lower_id AS lower_id, {score} AS score, p.published AS published
+                FROM {from}
+                WHERE {matchClause} {VersionFilterSql}
+                  AND (@idFilter IS NULL OR p.lower_id = @idFilter)
+            ),
+            matches AS (
+                -- bm25() cannot sit inside an aggregate, hence the materialized step above.
+                SELECT lower_id, min(score) AS score, max(published) AS published FROM ranked GROUP BY lower_id
+            )
+            SELECT i.id AS Id, i.lower_id AS LowerId, i.owner AS Owner, i.total_downloads AS TotalDownloads, count(*) OVER () AS Total
+            FROM matches m JOIN package_ids i ON i.lower_id = m.lower_id
+            WHERE (@owner IS NULL OR i.owner = @owner COLLATE NOCASE)
+            ORDER BY {orderBy}
+            LIMIT @take OFFSET @skip
+            """;
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = (await connection.QueryAsync<IdWithTotal>(sql, parameters)).ToList();
+        long total;
+        if (ids.Count > 0)
+        {
+            total = ids[0].Total;
+        }
+        else
+        {
+            // The window count is lost when the page is past the end; count without paging.
+            parameters.Add("take", int.MaxValue);
+            parameters.Add("skip", 0);
+            total = (await connection.QueryAsync<IdWithTotal>(sql, parameters)).Count();
+        }
+
+        if (ids.Count == 0)
+        {
+            return new SearchPage(total, []);
+        }
+
+        var versionParameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
+        versionParameters.Add("ids", ids.Select(id => id.LowerId).ToList());
+        var versions = (await connection.QueryAsync<PackageRow>(
+                $"SELECT * FROM packages p WHERE p.lower_id IN @ids AND {VersionFilterSql}", versionParameters))
+            .Select(row => row.ToRecord())
+            .ToLookup(package => package.LowerId);
+
+        var hits = ids
+            .Select(id => new SearchHit(new PackageIdRecord(id.Id, id.LowerId, id.Owner, id.TotalDownloads), SortByVersion(versions[id.LowerId])))
+            .Where(hit => hit.Versions.Count > 0)
+            .ToList();
+        return new SearchPage(total, hits);
+    }
+
+    public async Task<AutocompletePage> AutocompleteIdsAsync(AutocompleteQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
+        parameters.Add("prefix", query.Prefix.ToLowerInvariant());
+        parameters.Add("skip", query.Skip);
+        parameters.Add("take", query.Take);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<(string Id, long Total)>(
+            $"""
+            SELECT i.id, count(*) OVER () FROM package_ids i
+            WHERE instr(i.lower_id, @prefix) > 0
+              AND EXISTS (SELECT 1 FROM packages p WHERE p.lower_id = i.lower_id AND {VersionFilterSql})
+            ORDER BY instr(i.lower_id, @prefix) <> 1, i.total_downloads DESC, i.lower_id
+            LIMIT @take OFFSET @skip
+            """, parameters)).ToList();
+        return new AutocompletePage(rows.Count > 0 ? rows[0].Total : 0, rows.Select(row => row.Id).ToList());
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations") > 0;
+    }
+
+    private const string VersionFilterSql = """
+        p.state = 1 AND p.listed = 1
+        AND (@includePrerelease = 1 OR p.is_prerelease = 0)
+        AND (@includeSemVer2 = 1 OR p.is_semver2 = 0)
+        AND (@packageTypeLike IS NULL OR p.package_types_search LIKE @packageTypeLike)
+        """;
+
+    private static object VersionFilterParameters(bool includePrerelease, bool includeSemVer2, string? packageType) => new
+    {
+        includePrerelease = includePrerelease ? 1 : 0,
+        includeSemVer2 = includeSemVer2 ? 1 : 0,
+        packageTypeLike = string.IsNullOrWhiteSpace(packageType) ? null : "%|" + packageType.Trim().ToLowerInvariant() + "|%",
+    };
+
+    /// <summary>Every term must match, as a prefix, so "thermo" finds "Thermostat"; quotes keep FTS syntax out of user text.</summary>
+    private static string FtsMatchExpression(IEnumerable<string> terms)
+    {
+        var builder = new StringBuilder();
+        foreach (var term in terms)
+        {
+            var cleaned = term.Replace("\"", "", StringComparison.Ordinal);
+            if (cleaned.Length == 0)
+            {
+                continue;
+            }
+
+            builder.Append(builder.Length == 0 ? "" : " ").Append('"').Append(cleaned).Append("\"*");
+        }
+
+        return builder.Length == 0 ? "\"\"" : builder.ToString();
+    }
+
+    private static async Task DeleteIdIfEmptyAsync(SqliteConnection connection, SqliteTransaction transaction, string lowerId) =>
+        await connection.ExecuteAsync(
+            "DELETE FROM package_ids WHERE lower_id = @lowerId AND NOT EXISTS (SELECT 1 FROM packages WHERE lower_id = @lowerId)",
+            new { lowerId }, transaction);
+
+    private async Task<bool> UpdateAvailableAsync(string assignment, string lowerId, string lowerVersion, object? value, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE packages SET {assignment} WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = 1",
+            new { lowerId, lowerVersion, value }) > 0;
+    }
+
+    private static List<PackageRecord> SortByVersion(IEnumerable<PackageRecord> packages) =>
+        packages.OrderBy(package => NuGet.Versioning.NuGetVersion.Parse(package.Version)).ToList();
+
+    private sealed class IdWithTotal
+    {
+        public string Id { get; set; } = "";
+        public string LowerId { get; set; } = "";
+        public string Owner { get; set; } = "";
+        public long TotalDownloads { get; set; }
+        public long Total { get; set; }
+    }
+}

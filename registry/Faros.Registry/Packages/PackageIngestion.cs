@@ -1,0 +1,132 @@
+using Faros.Registry.Authentication;
+using Faros.Registry.Feed;
+using Faros.Registry.Hosting;
+using Faros.Registry.Metadata;
+using Faros.Registry.Storage;
+
+namespace Faros.Registry.Packages;
+
+/// <summary>
+/// Accepts pushes. The order makes failures harmless: validate and authorize before touching state,
+/// reserve the id and version in the database (the one place concurrent pushes are decided), write the
+/// files, and only then make the package visible. Any failure after the reservation removes what was written.
+/// </summary>
+public sealed class PackageIngestion(
+    PackageValidator validator,
+    PublisherAuthorization authorization,
+    IPackageMetadataStore metadata,
+    IPackageFileStore files,
+    FeedChanges changes,
+    RegistryMetrics metrics,
+    ILogger<PackageIngestion> logger)
+{
+    public async Task<PushOutcome> PushAsync(UploadedFile upload, ApiKey? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return PushOutcome.Forbidden(PublisherAuthorization.MissingKey);
+        }
+
+        var validation = validator.Validate(upload, expectSymbolPackage: false);
+        if (validation.Package is not { } package)
+        {
+            return PushOutcome.Invalid(validation.Defect!.Message);
+        }
+
+        var record = package.Metadata;
+        if (await authorization.DenyAsync(key, record.Id, ApiKeyAction.Push, checkExistingOwner: false, cancellationToken) is { } denial)
+        {
+            return PushOutcome.Forbidden(denial);
+        }
+
+        if (await metadata.ExistsAsync(record.LowerId, record.LowerVersion, cancellationToken))
+        {
+            return PushOutcome.Duplicate(record.Id, record.Version);
+        }
+
+        switch (await metadata.ReserveAsync(record, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken))
+        {
+            case ReservationOutcome.Duplicate:
+                return PushOutcome.Duplicate(record.Id, record.Version);
+            case ReservationOutcome.OwnedByAnother:
+                var owner = (await metadata.FindIdAsync(record.LowerId, cancellationToken))?.Owner ?? "another publisher";
+                return PushOutcome.Forbidden(PublisherAuthorization.OwnedByAnother(record.Id, owner));
+        }
+
+        try
+        {
+            // The reservation is ours, so anything already stored under this id and version is debris of a push that died.
+            await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
+            await SaveSideFilesAsync(package, cancellationToken);
+            await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.Package, upload.Path, cancellationToken);
+            await metadata.CompleteAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Storing {PackageId} {PackageVersion} failed; removing what was written", record.Id, record.Version);
+            await files.DeleteAllAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
+            await metadata.AbandonAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
+            throw;
+        }
+
+        changes.Publish(record.LowerId);
+        metrics.PackagePushed();
+        logger.LogInformation("Stored {PackageId} {PackageVersion} ({PackageSize} bytes) for {Owner}", record.Id, record.Version, record.Size, key.Owner);
+        return PushOutcome.Created(record.Id, record.Version);
+    }
+
+    public async Task<PushOutcome> PushSymbolsAsync(UploadedFile upload, ApiKey? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return PushOutcome.Forbidden(PublisherAuthorization.MissingKey);
+        }
+
+        var validation = validator.Validate(upload, expectSymbolPackage: true);
+        if (validation.Package is not { } symbols)
+        {
+            return PushOutcome.Invalid(validation.Defect!.Message);
+        }
+
+        var record = symbols.Metadata;
+        if (await authorization.DenyAsync(key, record.Id, ApiKeyAction.Push, checkExistingOwner: true, cancellationToken) is { } denial)
+        {
+            return PushOutcome.Forbidden(denial);
+        }
+
+        var package = await metadata.FindAsync(record.LowerId, record.LowerVersion, cancellationToken);
+        if (package is null)
+        {
+            return new PushOutcome(PushStatus.PackageMissing, $"{record.Id} {record.Version} is not in the registry. Push the .nupkg before its symbols.");
+        }
+
+        try
+        {
+            await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.SymbolPackage, upload.Path, cancellationToken);
+        }
+        catch (PackageFileExistsException)
+        {
+            return PushOutcome.Duplicate(record.Id, record.Version);
+        }
+
+        await metadata.SetHasSymbolsAsync(record.LowerId, record.LowerVersion, cancellationToken);
+        changes.Publish(record.LowerId);
+        logger.LogInformation("Stored symbols for {PackageId} {PackageVersion}", record.Id, record.Version);
+        return PushOutcome.Created(record.Id, record.Version);
+    }
+
+    private async Task SaveSideFilesAsync(ValidatedPackage package, CancellationToken cancellationToken)
+    {
+        var record = package.Metadata;
+        await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Nuspec, new MemoryStream(package.Nuspec), cancellationToken);
+        if (package.Readme is { } readme)
+        {
+            await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Readme, new MemoryStream(readme), cancellationToken);
+        }
+
+        if (package.Icon is { } icon)
+        {
+            await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Icon, new MemoryStream(icon), cancellationToken);
+        }
+    }
+}

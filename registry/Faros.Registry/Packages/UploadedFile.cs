@@ -1,0 +1,21 @@
+namespace Faros.Registry.Packages;
+
+/// <summary>A package upload spooled to a local temp file, deleted on dispose unless the store took it.</summary>
+public sealed class UploadedFile(string path, string? clientFileName, long length) : IDisposable
+{
+    public string Path { get; } = path;
+    public string? ClientFileName { get; } = clientFileName;
+    public long Length { get; } = length;
+
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(Path);
+        }
+        catch (IOException)
+        {
+            // Left for the temp sweeper; the upload itself has been answered already.
+        }
+    }
+}

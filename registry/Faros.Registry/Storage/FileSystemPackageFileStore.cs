@@ -1,0 +1,114 @@
+namespace Faros.Registry.Storage;
+
+/// <summary>
+/// Package files under {root}/{lowerId}/{lowerVersion}/. Each file is written to a temp name in the same
+/// folder and then renamed without overwrite, so readers never see half a file.
+/// </summary>
+public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
+{
+    public async Task SaveAsync(string lowerId, string lowerVersion, PackageFileKind kind, Stream source, CancellationToken cancellationToken)
+    {
+        var target = PathOf(lowerId, lowerVersion, kind);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await source.CopyToAsync(output, cancellationToken);
+                await output.FlushAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
+            }
+
+            MoveWithoutOverwrite(temp, target);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task SaveFileAsync(string lowerId, string lowerVersion, PackageFileKind kind, string localPath, CancellationToken cancellationToken)
+    {
+        var target = PathOf(lowerId, lowerVersion, kind);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        using (var handle = File.OpenHandle(localPath, FileMode.Open, FileAccess.ReadWrite))
+        {
+            // The upload was written without fsync; make it durable before it becomes visible.
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        MoveWithoutOverwrite(localPath, target);
+        return Task.CompletedTask;
+    }
+
+    public Task<Stream?> OpenAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = new FileStream(PathOf(lowerId, lowerVersion, kind), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, lowerId, lowerVersion);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var idFolder = Path.Combine(root, lowerId);
+        if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+        {
+            Directory.Delete(idFolder);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(root);
+        return Task.FromResult(Directory.Exists(root));
+    }
+
+    private static void MoveWithoutOverwrite(string source, string target)
+    {
+        try
+        {
+            File.Move(source, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            throw new PackageFileExistsException($"'{Path.GetFileName(target)}' is already stored.");
+        }
+    }
+
+    private string PathOf(string lowerId, string lowerVersion, PackageFileKind kind)
+    {
+        // Ids and versions were validated at push and reads go through the same validation,
+        // but keep a path escape impossible even if a caller forgets.
+        if (lowerId.Contains("..", StringComparison.Ordinal) || lowerId.IndexOfAny(['/', '\\']) >= 0 ||
+            lowerVersion.Contains("..", StringComparison.Ordinal) || lowerVersion.IndexOfAny(['/', '\\']) >= 0)
+        {
+            throw new ArgumentException($"'{lowerId}/{lowerVersion}' is not a valid package id and version.");
+        }
+
+        var fileName = kind switch
+        {
+            PackageFileKind.Package => $"{lowerId}.{lowerVersion}.nupkg",
+            PackageFileKind.Nuspec => $"{lowerId}.nuspec",
+            PackageFileKind.Readme => "readme",
+            PackageFileKind.Icon => "icon",
+            PackageFileKind.SymbolPackage => $"{lowerId}.{lowerVersion}.snupkg",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        return Path.Combine(root, lowerId, lowerVersion, fileName);
+    }
+}

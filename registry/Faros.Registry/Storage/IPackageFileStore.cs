@@ -1,0 +1,24 @@
+namespace Faros.Registry.Storage;
+
+/// <summary>
+/// Where package files live. Writes never overwrite: a second write of the same file fails with
+/// <see cref="PackageFileExistsException"/>, so a lost race cannot replace a stored package.
+/// </summary>
+public interface IPackageFileStore
+{
+    /// <summary>Stores <paramref name="source"/> as the file; moves it when it is a local temp file the store may take.</summary>
+    Task SaveAsync(string lowerId, string lowerVersion, PackageFileKind kind, Stream source, CancellationToken cancellationToken);
+
+    /// <summary>Takes ownership of a local temp file (moved, not copied, where the store can).</summary>
+    Task SaveFileAsync(string lowerId, string lowerVersion, PackageFileKind kind, string localPath, CancellationToken cancellationToken);
+
+    /// <summary>Opens the file for reading, or null when it does not exist.</summary>
+    Task<Stream?> OpenAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every file of the version; no error when there are none.</summary>
+    Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
+
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+}
+
+public sealed class PackageFileExistsException(string message) : IOException(message);

@@ -1,0 +1,11 @@
+namespace Faros.Registry.Storage;
+
+/// <summary>The files the registry keeps for one package version.</summary>
+public enum PackageFileKind
+{
+    Package,
+    Nuspec,
+    Readme,
+    Icon,
+    SymbolPackage,
+}
