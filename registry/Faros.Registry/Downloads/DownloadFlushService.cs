@@ -42,7 +42,7 @@ public sealed class DownloadFlushService(
         try
         {
             await metadata.AddDownloadsAsync(counts, CancellationToken.None);
-            changes.PublishCountsChanged();
+            await changes.PublishCountsChangedAsync();
         }
         catch (Exception exception)
         {

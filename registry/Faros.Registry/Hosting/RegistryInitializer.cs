@@ -1,6 +1,6 @@
 using Faros.Registry.Authentication;
 using Faros.Registry.Metadata;
-using Faros.Registry.Metadata.Sqlite;
+using Faros.Registry.Metadata.Sql;
 using Faros.Registry.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace Faros.Registry.Hosting;
 /// </summary>
 public sealed class RegistryInitializer(
     IOptions<RegistryOptions> options,
-    SqliteMigrator migrator,
+    SqlMigrator migrator,
     IApiKeyStore keys,
     IPackageMetadataStore metadata,
     IPackageFileStore files,

@@ -1,17 +1,24 @@
+using Azure.Storage.Blobs;
 using Faros.Registry.Authentication;
 using Faros.Registry.Downloads;
 using Faros.Registry.Feed;
 using Faros.Registry.Metadata;
+using Faros.Registry.Metadata.PostgreSql;
+using Faros.Registry.Metadata.Sql;
 using Faros.Registry.Metadata.Sqlite;
 using Faros.Registry.Packages;
 using Faros.Registry.Protocol;
 using Faros.Registry.Search;
 using Faros.Registry.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Faros.Registry.Hosting;
 
-/// <summary>The registry's services, shared by the web host and the admin commands so both see the same data.</summary>
+/// <summary>
+/// The registry's services, shared by the web host and the admin commands so both see the same data.
+/// Configuration picks the providers: Database:Provider (Sqlite | PostgreSql) and Storage:Provider (FileSystem | AzureBlob).
+/// </summary>
 public static class RegistryServices
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
@@ -31,13 +38,16 @@ public static class RegistryServices
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        AddDatabase(services, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        AddStorage(services, configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new SqliteConnectionFactory(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.DatabasePath));
-        services.AddSingleton<SqliteMigrator>();
-        services.AddSingleton<IPackageMetadataStore, SqlitePackageMetadataStore>();
-        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
-        services.AddSingleton<IPackageFileStore>(provider => new FileSystemPackageFileStore(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.PackagesPath));
+        services.AddSingleton<SqlMigrator>();
+        services.AddSingleton<IPackageMetadataStore, SqlPackageMetadataStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
 
         services.AddSingleton<RegistryMetrics>();
         services.AddSingleton<FeedChanges>();
@@ -55,5 +65,33 @@ public static class RegistryServices
         services.AddSingleton<UploadReader>();
         services.AddSingleton<RegistryInitializer>();
         return services;
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString!));
+            services.AddSingleton<ISqlDialect, PostgreSqlDialect>();
+            services.AddSingleton<IFeedChangeBroadcaster, PostgreSqlFeedChangeBroadcaster>();
+            services.AddHostedService<PostgreSqlFeedChangeListener>();
+            return;
+        }
+
+        services.AddSingleton(provider => new SqliteConnectionFactory(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.DatabasePath));
+        services.AddSingleton<ISqlDialect, SqliteDialect>();
+        services.AddSingleton<IFeedChangeBroadcaster, NoFeedChangeBroadcaster>();
+    }
+
+    private static void AddStorage(IServiceCollection services, StorageOptions storage)
+    {
+        if (storage.Provider == StorageProvider.AzureBlob)
+        {
+            services.AddSingleton<IPackageFileStore>(_ => new AzureBlobPackageFileStore(
+                new BlobContainerClient(storage.AzureBlob.ConnectionString, storage.AzureBlob.Container), storage.AzureBlob));
+            return;
+        }
+
+        services.AddSingleton<IPackageFileStore>(provider => new FileSystemPackageFileStore(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.PackagesPath));
     }
 }

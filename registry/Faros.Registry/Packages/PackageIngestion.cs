@@ -69,7 +69,7 @@ public sealed class PackageIngestion(
             throw;
         }
 
-        changes.Publish(record.LowerId);
+        await changes.PublishAsync(record.LowerId);
         metrics.PackagePushed();
         logger.LogInformation("Stored {PackageId} {PackageVersion} ({PackageSize} bytes) for {Owner}", record.Id, record.Version, record.Size, key.Owner);
         return PushOutcome.Created(record.Id, record.Version);
@@ -110,7 +110,7 @@ public sealed class PackageIngestion(
         }
 
         await metadata.SetHasSymbolsAsync(record.LowerId, record.LowerVersion, cancellationToken);
-        changes.Publish(record.LowerId);
+        await changes.PublishAsync(record.LowerId);
         logger.LogInformation("Stored symbols for {PackageId} {PackageVersion}", record.Id, record.Version);
         return PushOutcome.Created(record.Id, record.Version);
     }

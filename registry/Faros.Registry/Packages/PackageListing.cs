@@ -74,7 +74,7 @@ public sealed class PackageListing(
             return ListingOutcome.NotFound(id, version);
         }
 
-        changes.Publish(lowerId);
+        await changes.PublishAsync(lowerId);
         logger.LogInformation("{PackageId} {PackageVersion} {Change} by {Owner}", id, parsed.ToNormalizedString(), pastTense, key.Owner);
         return ListingOutcome.Done($"{id} {parsed.ToNormalizedString()} {pastTense}.");
     }

@@ -49,6 +49,12 @@ public sealed class FlatContainerController(
                 metrics.PackageDownloaded();
             }
 
+            if (HttpMethods.IsGet(Request.Method) && files.DirectDownloadUrl(package.LowerId, package.LowerVersion) is { } direct)
+            {
+                Response.Headers.CacheControl = "no-store";
+                return Redirect(direct.ToString());
+            }
+
             return await ServeAsync(package.LowerId, package.LowerVersion, PackageFileKind.Package, "application/octet-stream", etag, package.Size, cancellationToken);
         }
 

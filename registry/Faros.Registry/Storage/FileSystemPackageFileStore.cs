@@ -78,6 +78,8 @@ public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
         return Task.FromResult(Directory.Exists(root));
     }
 
+    public Uri? DirectDownloadUrl(string lowerId, string lowerVersion) => null;
+
     private static void MoveWithoutOverwrite(string source, string target)
     {
         try
@@ -90,25 +92,6 @@ public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
         }
     }
 
-    private string PathOf(string lowerId, string lowerVersion, PackageFileKind kind)
-    {
-        // Ids and versions were validated at push and reads go through the same validation,
-        // but keep a path escape impossible even if a caller forgets.
-        if (lowerId.Contains("..", StringComparison.Ordinal) || lowerId.IndexOfAny(['/', '\\']) >= 0 ||
-            lowerVersion.Contains("..", StringComparison.Ordinal) || lowerVersion.IndexOfAny(['/', '\\']) >= 0)
-        {
-            throw new ArgumentException($"'{lowerId}/{lowerVersion}' is not a valid package id and version.");
-        }
-
-        var fileName = kind switch
-        {
-            PackageFileKind.Package => $"{lowerId}.{lowerVersion}.nupkg",
-            PackageFileKind.Nuspec => $"{lowerId}.nuspec",
-            PackageFileKind.Readme => "readme",
-            PackageFileKind.Icon => "icon",
-            PackageFileKind.SymbolPackage => $"{lowerId}.{lowerVersion}.snupkg",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-        return Path.Combine(root, lowerId, lowerVersion, fileName);
-    }
+    private string PathOf(string lowerId, string lowerVersion, PackageFileKind kind) =>
+        Path.Combine(root, PackageFilePaths.Of(lowerId, lowerVersion, kind));
 }

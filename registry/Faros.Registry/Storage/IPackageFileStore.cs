@@ -19,6 +19,9 @@ public interface IPackageFileStore
     Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
 
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>A short-lived URL that serves the .nupkg directly, when the store is set up to offload downloads; else null.</summary>
+    Uri? DirectDownloadUrl(string lowerId, string lowerVersion);
 }
 
 public sealed class PackageFileExistsException(string message) : IOException(message);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Faros.Registry.Metadata.Sqlite;
+namespace Faros.Registry.Metadata.Sql;
 
 /// <summary>The packages table as Dapper reads it; JSON and date columns are converted to the domain record here.</summary>
 internal sealed class PackageRow

@@ -1,15 +1,15 @@
 using System.Globalization;
 using Dapper;
-using Faros.Registry.Metadata.Sqlite;
+using Faros.Registry.Metadata.Sql;
 
 namespace Faros.Registry.Authentication;
 
-/// <summary>API keys and prefix reservations in the embedded SQLite database.</summary>
-public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IApiKeyStore
+/// <summary>API keys and prefix reservations in the registry's SQL database.</summary>
+public sealed class SqlApiKeyStore(ISqlDialect dialect) : IApiKeyStore
 {
     public async Task<long> CreateAsync(byte[] keyHash, string owner, string scopes, ApiKeyAction actions, bool isAdmin, string? description, DateTimeOffset? expires, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO api_keys (key_hash, owner, scopes, actions, is_admin, description, created, expires)
@@ -31,7 +31,7 @@ public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IAp
 
     public async Task EnsureAsync(byte[] keyHash, string owner, string scopes, ApiKeyAction actions, bool isAdmin, string? description, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             INSERT INTO api_keys (key_hash, owner, scopes, actions, is_admin, description, created)
@@ -43,7 +43,7 @@ public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IAp
 
     public async Task<(ApiKey Key, byte[] Hash)?> FindByHashAsync(byte[] keyHash, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(
             "SELECT key_id, key_hash, owner, scopes, actions, is_admin, expires FROM api_keys WHERE key_hash = @keyHash", new { keyHash });
         return row is null ? null : (row.ToApiKey(), row.KeyHash);
@@ -51,7 +51,7 @@ public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IAp
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ApiKeyRow>(
             "SELECT key_id, key_hash, owner, scopes, actions, is_admin, expires FROM api_keys ORDER BY key_id");
         return rows.Select(row => row.ToApiKey()).ToList();
@@ -59,13 +59,13 @@ public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IAp
 
     public async Task<bool> RevokeAsync(long keyId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync("DELETE FROM api_keys WHERE key_id = @keyId", new { keyId }) > 0;
     }
 
     public async Task ReservePrefixAsync(string prefix, string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             INSERT INTO id_prefix_reservations (lower_prefix, prefix, owner, created) VALUES (@lowerPrefix, @prefix, @owner, @created)
@@ -77,7 +77,7 @@ public sealed class SqliteApiKeyStore(SqliteConnectionFactory connections) : IAp
     public async Task<string?> FindPrefixOwnerAsync(string packageId, CancellationToken cancellationToken)
     {
         var lowerId = packageId.ToLowerInvariant();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<string>(
             """
             SELECT owner FROM id_prefix_reservations

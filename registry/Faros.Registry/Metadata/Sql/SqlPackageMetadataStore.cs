@@ -1,24 +1,23 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
-namespace Faros.Registry.Metadata.Sqlite;
+namespace Faros.Registry.Metadata.Sql;
 
-/// <summary>Package metadata in the embedded SQLite database, searched with FTS5.</summary>
-public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connections) : IPackageMetadataStore
+/// <summary>Package metadata in a SQL database (SQLite or PostgreSQL), through Dapper; the dialect supplies full text.</summary>
+public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetadataStore
 {
     private const int Pending = 0;
     private const int Available = 1;
-    private const int SqliteConstraint = 19;
 
     public async Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner)",
+            "INSERT INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner) ON CONFLICT (lower_id) DO NOTHING",
             new { package.LowerId, package.Id, Owner = owner }, transaction);
         if (ownerCheck)
         {
@@ -45,7 +44,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
                 """,
                 PackageRow.ToParameters(package, DateTimeOffset.UtcNow), transaction);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
+        catch (DbException exception) when (dialect.IsUniqueViolation(exception))
         {
             return ReservationOutcome.Duplicate;
         }
@@ -56,7 +55,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task CompleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             "UPDATE packages SET state = @Available WHERE lower_id = @lowerId AND lower_version = @lowerVersion",
             new { Available, lowerId, lowerVersion });
@@ -64,8 +63,8 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task AbandonAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
             "DELETE FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Pending",
             new { lowerId, lowerVersion, Pending }, transaction);
@@ -75,7 +74,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<IReadOnlyList<PackageRecord>> FindAbandonedAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var cutoff = DateTimeOffset.UtcNow.Subtract(olderThan).ToString("O", CultureInfo.InvariantCulture);
         var rows = await connection.QueryAsync<PackageRow>(
             "SELECT * FROM packages WHERE state = @Pending AND created < @cutoff", new { Pending, cutoff });
@@ -84,7 +83,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<bool> ExistsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion",
             new { lowerId, lowerVersion }) > 0;
@@ -92,7 +91,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<PackageRecord?> FindAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PackageRow>(
             "SELECT * FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Available",
             new { lowerId, lowerVersion, Available });
@@ -101,7 +100,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<IReadOnlyList<PackageRecord>> FindVersionsAsync(string lowerId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PackageRow>(
             "SELECT * FROM packages WHERE lower_id = @lowerId AND state = @Available", new { lowerId, Available });
         return SortByVersion(rows.Select(row => row.ToRecord()));
@@ -109,7 +108,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<PackageIdRecord?> FindIdAsync(string lowerId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<PackageIdRecord>(
             "SELECT id, lower_id AS LowerId, owner, total_downloads AS TotalDownloads FROM package_ids WHERE lower_id = @lowerId",
             new { lowerId });
@@ -128,8 +127,8 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<bool> DeleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync(
             "DELETE FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Available",
             new { lowerId, lowerVersion, Available }, transaction);
@@ -145,8 +144,8 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var increments = downloadsByPackageKey.Select(pair => new { Key = pair.Key, Count = pair.Value }).ToList();
         await connection.ExecuteAsync("UPDATE packages SET downloads = downloads + @Count WHERE key = @Key", increments, transaction);
         await connection.ExecuteAsync(
@@ -158,8 +157,9 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
-        parameters.Add("owner", query.Owner);
-        parameters.Add("idFilter", query.IdFilter?.ToLowerInvariant());
+        // Typed, so that PostgreSQL knows what a null parameter in "@x IS NULL" is.
+        parameters.Add("owner", query.Owner, DbType.String);
+        parameters.Add("idFilter", query.IdFilter?.ToLowerInvariant(), DbType.String);
         parameters.Add("skip", query.Skip);
         parameters.Add("take", query.Take);
 
@@ -168,11 +168,10 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
         var score = "0.0";
         if (query.Terms.Count > 0)
         {
-            parameters.Add("match", FtsMatchExpression(query.Terms));
-            from = "packages_fts JOIN packages p ON p.key = packages_fts.rowid";
-            matchClause = "packages_fts MATCH @match AND";
-            // Weights: id, title, description, tags, authors. A hit on the id matters most.
-            score = "bm25(packages_fts, 10.0, 5.0, 1.0, 3.0, 2.0)";
+            parameters.Add("match", dialect.FullTextQuery(query.Terms));
+            from = dialect.FullTextFrom;
+            matchClause = dialect.FullTextCondition + " AND";
+            score = dialect.FullTextScore;
         }
 
         var orderBy = query.Sort switch
@@ -191,17 +190,17 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
                   AND (@idFilter IS NULL OR p.lower_id = @idFilter)
             ),
             matches AS (
-                -- bm25() cannot sit inside an aggregate, hence the materialized step above.
+                -- SQLite's bm25() cannot sit inside an aggregate, hence the materialized step above.
                 SELECT lower_id, min(score) AS score, max(published) AS published FROM ranked GROUP BY lower_id
             )
             SELECT i.id AS Id, i.lower_id AS LowerId, i.owner AS Owner, i.total_downloads AS TotalDownloads, count(*) OVER () AS Total
             FROM matches m JOIN package_ids i ON i.lower_id = m.lower_id
-            WHERE (@owner IS NULL OR i.owner = @owner COLLATE NOCASE)
+            WHERE (@owner IS NULL OR lower(i.owner) = lower(@owner))
             ORDER BY {orderBy}
             LIMIT @take OFFSET @skip
             """;
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<IdWithTotal>(sql, parameters)).ToList();
         long total;
         if (ids.Count > 0)
@@ -222,9 +221,9 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
         }
 
         var versionParameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
-        versionParameters.Add("ids", ids.Select(id => id.LowerId).ToList());
+        versionParameters.Add("ids", ids.Select(id => id.LowerId).ToArray());
         var versions = (await connection.QueryAsync<PackageRow>(
-                $"SELECT * FROM packages p WHERE p.lower_id IN @ids AND {VersionFilterSql}", versionParameters))
+                $"SELECT * FROM packages p WHERE {dialect.InList("p.lower_id", "@ids")} AND {VersionFilterSql}", versionParameters))
             .Select(row => row.ToRecord())
             .ToLookup(package => package.LowerId);
 
@@ -241,13 +240,13 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
         parameters.Add("prefix", query.Prefix.ToLowerInvariant());
         parameters.Add("skip", query.Skip);
         parameters.Add("take", query.Take);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Id, long Total)>(
             $"""
             SELECT i.id, count(*) OVER () FROM package_ids i
-            WHERE instr(i.lower_id, @prefix) > 0
+            WHERE {dialect.Position("i.lower_id", "@prefix")} > 0
               AND EXISTS (SELECT 1 FROM packages p WHERE p.lower_id = i.lower_id AND {VersionFilterSql})
-            ORDER BY instr(i.lower_id, @prefix) <> 1, i.total_downloads DESC, i.lower_id
+            ORDER BY CASE WHEN {dialect.Position("i.lower_id", "@prefix")} = 1 THEN 0 ELSE 1 END, i.total_downloads DESC, i.lower_id
             LIMIT @take OFFSET @skip
             """, parameters)).ToList();
         return new AutocompletePage(rows.Count > 0 ? rows[0].Total : 0, rows.Select(row => row.Id).ToList());
@@ -255,7 +254,7 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations") > 0;
     }
 
@@ -273,32 +272,14 @@ public sealed class SqlitePackageMetadataStore(SqliteConnectionFactory connectio
         packageTypeLike = string.IsNullOrWhiteSpace(packageType) ? null : "%|" + packageType.Trim().ToLowerInvariant() + "|%",
     };
 
-    /// <summary>Every term must match, as a prefix, so "thermo" finds "Thermostat"; quotes keep FTS syntax out of user text.</summary>
-    private static string FtsMatchExpression(IEnumerable<string> terms)
-    {
-        var builder = new StringBuilder();
-        foreach (var term in terms)
-        {
-            var cleaned = term.Replace("\"", "", StringComparison.Ordinal);
-            if (cleaned.Length == 0)
-            {
-                continue;
-            }
-
-            builder.Append(builder.Length == 0 ? "" : " ").Append('"').Append(cleaned).Append("\"*");
-        }
-
-        return builder.Length == 0 ? "\"\"" : builder.ToString();
-    }
-
-    private static async Task DeleteIdIfEmptyAsync(SqliteConnection connection, SqliteTransaction transaction, string lowerId) =>
+    private static async Task DeleteIdIfEmptyAsync(DbConnection connection, DbTransaction transaction, string lowerId) =>
         await connection.ExecuteAsync(
             "DELETE FROM package_ids WHERE lower_id = @lowerId AND NOT EXISTS (SELECT 1 FROM packages WHERE lower_id = @lowerId)",
             new { lowerId }, transaction);
 
     private async Task<bool> UpdateAvailableAsync(string assignment, string lowerId, string lowerVersion, object? value, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             $"UPDATE packages SET {assignment} WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = 1",
             new { lowerId, lowerVersion, value }) > 0;
