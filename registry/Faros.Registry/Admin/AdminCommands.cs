@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Faros.Registry.Authentication;
 using Faros.Registry.Hosting;
+using Faros.Registry.Migration;
 
 namespace Faros.Registry.Admin;
 
@@ -11,7 +12,7 @@ namespace Faros.Registry.Admin;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["apikeys", "prefixes", "migrate-db"];
+    private static readonly string[] Names = ["apikeys", "prefixes", "migrate-db", "migrate"];
 
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -27,9 +28,10 @@ public static class AdminCommands
         var root = new RootCommand("Faros registry administration.");
         root.Subcommands.Add(ApiKeysCommand(keys));
         root.Subcommands.Add(PrefixesCommand(keys));
-        var migrate = new Command("migrate-db", "Apply database migrations and exit.");
-        migrate.SetAction(_ => 0);
-        root.Subcommands.Add(migrate);
+        var migrateDatabase = new Command("migrate-db", "Apply database migrations and exit.");
+        migrateDatabase.SetAction(_ => 0);
+        root.Subcommands.Add(migrateDatabase);
+        root.Subcommands.Add(MigrateCommand(host.Services.GetRequiredService<EmbeddedRegistryMigration>()));
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -115,6 +117,34 @@ public static class AdminCommands
             return 0;
         });
         return new Command("prefixes", "Reserve package-id prefixes.") { reserve };
+    }
+
+    private static Command MigrateCommand(EmbeddedRegistryMigration migration)
+    {
+        var from = new Option<string>("--from") { Description = "The data directory of an embedded registry (SQLite + files).", Required = true };
+        var command = new Command(
+            "migrate",
+            "Copy an embedded registry into the configured Database and Storage providers (e.g. PostgreSql + AzureBlob). Safe to re-run.")
+        {
+            from,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var progress = new SynchronousProgress<MigrationProgress>(step =>
+                Console.Error.WriteLine($"[{step.Index}/{step.Total}] {step.Id} {step.Version} {(step.Copied ? "copied" : "already there")}"));
+            try
+            {
+                var report = await migration.RunAsync(Path.GetFullPath(result.GetValue(from)!), progress, cancellationToken);
+                Console.WriteLine($"Migrated {report.Copied} package versions; {report.Skipped} were already there.");
+                return 0;
+            }
+            catch (MigrationSourceException exception)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 2;
+            }
+        });
+        return command;
     }
 
     private static ApiKeyAction ParseActions(string text)

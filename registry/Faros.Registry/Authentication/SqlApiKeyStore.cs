@@ -29,16 +29,35 @@ public sealed class SqlApiKeyStore(ISqlDialect dialect) : IApiKeyStore
             });
     }
 
-    public async Task EnsureAsync(byte[] keyHash, string owner, string scopes, ApiKeyAction actions, bool isAdmin, string? description, CancellationToken cancellationToken)
+    public async Task EnsureAsync(byte[] keyHash, string owner, string scopes, ApiKeyAction actions, bool isAdmin, string? description, DateTimeOffset? expires, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO api_keys (key_hash, owner, scopes, actions, is_admin, description, created)
-            VALUES (@keyHash, @owner, @scopes, @actions, @isAdmin, @description, @created)
+            INSERT INTO api_keys (key_hash, owner, scopes, actions, is_admin, description, created, expires)
+            VALUES (@keyHash, @owner, @scopes, @actions, @isAdmin, @description, @created, @expires)
             ON CONFLICT (key_hash) DO NOTHING
             """,
-            new { keyHash, owner, scopes, actions = actions.ToString(), isAdmin = isAdmin ? 1 : 0, description, created = Now() });
+            new
+            {
+                keyHash, owner, scopes, actions = actions.ToString(), isAdmin = isAdmin ? 1 : 0, description, created = Now(),
+                expires = expires?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            });
+    }
+
+    public async Task<IReadOnlyList<(ApiKey Key, byte[] Hash)>> ExportAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApiKeyRow>(
+            "SELECT key_id, key_hash, owner, scopes, actions, is_admin, expires FROM api_keys ORDER BY key_id");
+        return rows.Select(row => (row.ToApiKey(), row.KeyHash)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string Prefix, string Owner)>> ListPrefixesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string, string)>("SELECT prefix, owner FROM id_prefix_reservations ORDER BY lower_prefix");
+        return rows.ToList();
     }
 
     public async Task<(ApiKey Key, byte[] Hash)?> FindByHashAsync(byte[] keyHash, CancellationToken cancellationToken)

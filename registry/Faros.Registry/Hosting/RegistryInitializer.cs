@@ -20,9 +20,6 @@ public sealed class RegistryInitializer(
 {
     public const string BootstrapKeyVariable = "FAROS_BOOTSTRAP_API_KEY";
 
-    /// <summary>A pending push older than this cannot still be running: its upload was complete before it reserved.</summary>
-    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.Value.DataDir);
@@ -30,11 +27,12 @@ public sealed class RegistryInitializer(
 
         if (Environment.GetEnvironmentVariable(BootstrapKeyVariable) is { Length: > 0 } bootstrapKey)
         {
-            await keys.EnsureAsync(ApiKeyHash.Of(bootstrapKey.Trim()), "admin", "*", ApiKeyAction.All, isAdmin: true, "bootstrap key from " + BootstrapKeyVariable, cancellationToken);
+            await keys.EnsureAsync(ApiKeyHash.Of(bootstrapKey.Trim()), "admin", "*", ApiKeyAction.All, isAdmin: true, "bootstrap key from " + BootstrapKeyVariable, expires: null, cancellationToken);
             logger.LogInformation("Bootstrap admin API key from {Variable} is active", BootstrapKeyVariable);
         }
 
-        foreach (var abandoned in await metadata.FindAbandonedAsync(AbandonedAfter, cancellationToken))
+        var abandonedAfter = options.Value.PendingPushTimeout;
+        foreach (var abandoned in await metadata.FindAbandonedAsync(abandonedAfter, cancellationToken))
         {
             logger.LogWarning("Removing {PackageId} {PackageVersion}, a push that did not finish", abandoned.Id, abandoned.Version);
             await files.DeleteAllAsync(abandoned.LowerId, abandoned.LowerVersion, cancellationToken);
@@ -43,7 +41,7 @@ public sealed class RegistryInitializer(
 
         if (Directory.Exists(options.Value.UploadsPath))
         {
-            foreach (var stale in new DirectoryInfo(options.Value.UploadsPath).EnumerateFiles().Where(file => file.LastWriteTimeUtc < DateTime.UtcNow - AbandonedAfter))
+            foreach (var stale in new DirectoryInfo(options.Value.UploadsPath).EnumerateFiles().Where(file => file.LastWriteTimeUtc < DateTime.UtcNow - abandonedAfter))
             {
                 stale.Delete();
             }

@@ -23,6 +23,12 @@ public sealed class RegistryOptions : IValidatableObject
 
     public TimeSpan DownloadFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a push may hold its reservation while it writes files. An older reservation is a push whose
+    /// instance died; a retry takes it over and start-up sweeps it.
+    /// </summary>
+    public TimeSpan PendingPushTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Packages up to this size are kept in memory after their first download.</summary>
     [Range(0, int.MaxValue)]
     public int MemoryCachePackageMaxBytes { get; set; } = 1024 * 1024;
@@ -44,6 +50,11 @@ public sealed class RegistryOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(DataDir))
         {
             yield return new ValidationResult("Registry:DataDir (or FAROS_DATA_DIR) must name a folder for the database and package files.", [nameof(DataDir)]);
+        }
+
+        if (PendingPushTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Registry:PendingPushTimeout must be positive, for example 00:05:00.", [nameof(PendingPushTimeout)]);
         }
 
         if (DownloadFlushInterval <= TimeSpan.Zero)

@@ -64,6 +64,7 @@ public static class RegistryServices
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<RegistryInitializer>();
+        services.AddSingleton<Migration.EmbeddedRegistryMigration>();
         return services;
     }
 

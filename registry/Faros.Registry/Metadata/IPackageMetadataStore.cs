@@ -6,16 +6,25 @@ namespace Faros.Registry.Metadata;
 /// </summary>
 public interface IPackageMetadataStore
 {
-    Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reserves the id and version for a push. A pending reservation created before <paramref name="reclaimPendingBefore"/>
+    /// belongs to a push that died (a killed instance) and is taken over, so that a retry succeeds.
+    /// </summary>
+    Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, DateTimeOffset reclaimPendingBefore, CancellationToken cancellationToken);
     Task CompleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
     Task AbandonAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
     /// <summary>Pending rows older than <paramref name="olderThan"/>: pushes that died half way.</summary>
     Task<IReadOnlyList<PackageRecord>> FindAbandonedAsync(TimeSpan olderThan, CancellationToken cancellationToken);
 
+    /// <summary>Whether a completed package has this id and version.</summary>
     Task<bool> ExistsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
+
+    /// <summary>Inserts a completed package as it was elsewhere (listing, downloads, publish time); false when it exists already.</summary>
+    Task<bool> ImportAsync(PackageRecord package, string owner, bool hasSymbols, CancellationToken cancellationToken);
     Task<PackageRecord?> FindAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
     Task<IReadOnlyList<PackageRecord>> FindVersionsAsync(string lowerId, CancellationToken cancellationToken);
     Task<PackageIdRecord?> FindIdAsync(string lowerId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PackageIdRecord>> ListIdsAsync(CancellationToken cancellationToken);
 
     Task<bool> SetListedAsync(string lowerId, string lowerVersion, bool listed, CancellationToken cancellationToken);
     Task<bool> SetDeprecationAsync(string lowerId, string lowerVersion, DeprecationRecord? deprecation, CancellationToken cancellationToken);

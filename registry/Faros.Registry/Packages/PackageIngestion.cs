@@ -3,6 +3,7 @@ using Faros.Registry.Feed;
 using Faros.Registry.Hosting;
 using Faros.Registry.Metadata;
 using Faros.Registry.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Faros.Registry.Packages;
 
@@ -18,6 +19,8 @@ public sealed class PackageIngestion(
     IPackageFileStore files,
     FeedChanges changes,
     RegistryMetrics metrics,
+    IOptions<RegistryOptions> options,
+    TimeProvider time,
     ILogger<PackageIngestion> logger)
 {
     public async Task<PushOutcome> PushAsync(UploadedFile upload, ApiKey? key, CancellationToken cancellationToken)
@@ -44,7 +47,8 @@ public sealed class PackageIngestion(
             return PushOutcome.Duplicate(record.Id, record.Version);
         }
 
-        switch (await metadata.ReserveAsync(record, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken))
+        var reclaimBefore = time.GetUtcNow() - options.Value.PendingPushTimeout;
+        switch (await metadata.ReserveAsync(record, key.Owner, ownerCheck: !key.IsAdmin, reclaimBefore, cancellationToken))
         {
             case ReservationOutcome.Duplicate:
                 return PushOutcome.Duplicate(record.Id, record.Version);

@@ -81,8 +81,11 @@ internal sealed class PackageRow
         Downloads = Downloads,
     };
 
-    public static object ToParameters(PackageRecord package, DateTimeOffset now) => new
+    public static object ToParameters(PackageRecord package, DateTimeOffset now, int state, long downloads, bool hasSymbols) => new
     {
+        State = state,
+        Downloads = downloads,
+        HasSymbols = hasSymbols ? 1 : 0,
         package.Id,
         package.LowerId,
         package.Version,

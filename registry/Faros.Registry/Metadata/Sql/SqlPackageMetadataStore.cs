@@ -12,10 +12,14 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
     private const int Pending = 0;
     private const int Available = 1;
 
-    public async Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, CancellationToken cancellationToken)
+    public async Task<ReservationOutcome> ReserveAsync(PackageRecord package, string owner, bool ownerCheck, DateTimeOffset reclaimPendingBefore, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "DELETE FROM packages WHERE lower_id = @LowerId AND lower_version = @LowerVersion AND state = @Pending AND created < @Before",
+            new { package.LowerId, package.LowerVersion, Pending, Before = reclaimPendingBefore.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) },
+            transaction);
         await connection.ExecuteAsync(
             "INSERT INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner) ON CONFLICT (lower_id) DO NOTHING",
             new { package.LowerId, package.Id, Owner = owner }, transaction);
@@ -31,18 +35,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
 
         try
         {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO packages (lower_id, id, version, lower_version, original_version, is_prerelease, is_semver2, listed, state,
-                    published, created, title, description, summary, authors, tags, project_url, license_url, license_expression, icon_url,
-                    release_notes, copyright, language, min_client_version, require_license_acceptance, package_types, package_types_search,
-                    dependency_groups, deprecation, readme_file, icon_file, size, sha512)
-                VALUES (@LowerId, @Id, @Version, @LowerVersion, @OriginalVersion, @IsPrerelease, @IsSemver2, @Listed, 0,
-                    @Published, @Created, @Title, @Description, @Summary, @Authors, @Tags, @ProjectUrl, @LicenseUrl, @LicenseExpression, @IconUrl,
-                    @ReleaseNotes, @Copyright, @Language, @MinClientVersion, @RequireLicenseAcceptance, @PackageTypes, @PackageTypesSearch,
-                    @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512)
-                """,
-                PackageRow.ToParameters(package, DateTimeOffset.UtcNow), transaction);
+            await connection.ExecuteAsync(InsertPackageSql, PackageRow.ToParameters(package, DateTimeOffset.UtcNow, Pending, downloads: 0, hasSymbols: false), transaction);
         }
         catch (DbException exception) when (dialect.IsUniqueViolation(exception))
         {
@@ -51,6 +44,26 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
 
         await transaction.CommitAsync(cancellationToken);
         return ReservationOutcome.Reserved;
+    }
+
+    public async Task<bool> ImportAsync(PackageRecord package, string owner, bool hasSymbols, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM packages WHERE lower_id = @LowerId AND lower_version = @LowerVersion", new { package.LowerId, package.LowerVersion }, transaction) > 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner) ON CONFLICT (lower_id) DO NOTHING",
+            new { package.LowerId, package.Id, Owner = owner }, transaction);
+        await connection.ExecuteAsync(InsertPackageSql, PackageRow.ToParameters(package, DateTimeOffset.UtcNow, Available, package.Downloads, hasSymbols), transaction);
+        await connection.ExecuteAsync(
+            "UPDATE package_ids SET total_downloads = total_downloads + @Downloads WHERE lower_id = @LowerId", new { package.Downloads, package.LowerId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task CompleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
@@ -85,8 +98,8 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion",
-            new { lowerId, lowerVersion }) > 0;
+            "SELECT count(*) FROM packages WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = @Available",
+            new { lowerId, lowerVersion, Available }) > 0;
     }
 
     public async Task<PackageRecord?> FindAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
@@ -112,6 +125,14 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         return await connection.QuerySingleOrDefaultAsync<PackageIdRecord>(
             "SELECT id, lower_id AS LowerId, owner, total_downloads AS TotalDownloads FROM package_ids WHERE lower_id = @lowerId",
             new { lowerId });
+    }
+
+    public async Task<IReadOnlyList<PackageIdRecord>> ListIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<PackageIdRecord>(
+            "SELECT id, lower_id AS LowerId, owner, total_downloads AS TotalDownloads FROM package_ids ORDER BY lower_id");
+        return ids.ToList();
     }
 
     public Task<bool> SetListedAsync(string lowerId, string lowerVersion, bool listed, CancellationToken cancellationToken) =>
@@ -257,6 +278,17 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations") > 0;
     }
+
+    private const string InsertPackageSql = """
+        INSERT INTO packages (lower_id, id, version, lower_version, original_version, is_prerelease, is_semver2, listed, state,
+            published, created, title, description, summary, authors, tags, project_url, license_url, license_expression, icon_url,
+            release_notes, copyright, language, min_client_version, require_license_acceptance, package_types, package_types_search,
+            dependency_groups, deprecation, readme_file, icon_file, size, sha512, downloads, has_symbols)
+        VALUES (@LowerId, @Id, @Version, @LowerVersion, @OriginalVersion, @IsPrerelease, @IsSemver2, @Listed, @State,
+            @Published, @Created, @Title, @Description, @Summary, @Authors, @Tags, @ProjectUrl, @LicenseUrl, @LicenseExpression, @IconUrl,
+            @ReleaseNotes, @Copyright, @Language, @MinClientVersion, @RequireLicenseAcceptance, @PackageTypes, @PackageTypesSearch,
+            @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512, @Downloads, @HasSymbols)
+        """;
 
     private const string VersionFilterSql = """
         p.state = 1 AND p.listed = 1
