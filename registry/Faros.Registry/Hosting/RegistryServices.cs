@@ -39,6 +39,7 @@ public static class RegistryServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         AddDatabase(services, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
@@ -64,6 +65,7 @@ public static class RegistryServices
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<RegistryInitializer>();
+        services.AddSingleton<Upstream.UpstreamMirror>();
         services.AddSingleton<Migration.EmbeddedRegistryMigration>();
         return services;
     }

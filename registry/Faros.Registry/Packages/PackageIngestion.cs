@@ -42,19 +42,37 @@ public sealed class PackageIngestion(
             return PushOutcome.Forbidden(denial);
         }
 
+        return await StoreAsync(package, upload, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a copy of a package fetched from an upstream feed, owned by that upstream. It passes the same
+    /// validation as a push, since an upstream is no more trusted than a publisher.
+    /// </summary>
+    public async Task<PushOutcome> MirrorAsync(UploadedFile upload, string upstreamOwner, CancellationToken cancellationToken)
+    {
+        var validation = validator.Validate(upload, expectSymbolPackage: false);
+        return validation.Package is { } package
+            ? await StoreAsync(package, upload, upstreamOwner, ownerCheck: true, cancellationToken)
+            : PushOutcome.Invalid(validation.Defect!.Message);
+    }
+
+    private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, string owner, bool ownerCheck, CancellationToken cancellationToken)
+    {
+        var record = package.Metadata;
         if (await metadata.ExistsAsync(record.LowerId, record.LowerVersion, cancellationToken))
         {
             return PushOutcome.Duplicate(record.Id, record.Version);
         }
 
         var reclaimBefore = time.GetUtcNow() - options.Value.PendingPushTimeout;
-        switch (await metadata.ReserveAsync(record, key.Owner, ownerCheck: !key.IsAdmin, reclaimBefore, cancellationToken))
+        switch (await metadata.ReserveAsync(record, owner, ownerCheck, reclaimBefore, cancellationToken))
         {
             case ReservationOutcome.Duplicate:
                 return PushOutcome.Duplicate(record.Id, record.Version);
             case ReservationOutcome.OwnedByAnother:
-                var owner = (await metadata.FindIdAsync(record.LowerId, cancellationToken))?.Owner ?? "another publisher";
-                return PushOutcome.Forbidden(PublisherAuthorization.OwnedByAnother(record.Id, owner));
+                var existingOwner = (await metadata.FindIdAsync(record.LowerId, cancellationToken))?.Owner ?? "another publisher";
+                return PushOutcome.Forbidden(PublisherAuthorization.OwnedByAnother(record.Id, existingOwner));
         }
 
         try
@@ -75,7 +93,7 @@ public sealed class PackageIngestion(
 
         await changes.PublishAsync(record.LowerId);
         metrics.PackagePushed();
-        logger.LogInformation("Stored {PackageId} {PackageVersion} ({PackageSize} bytes) for {Owner}", record.Id, record.Version, record.Size, key.Owner);
+        logger.LogInformation("Stored {PackageId} {PackageVersion} ({PackageSize} bytes) for {Owner}", record.Id, record.Version, record.Size, owner);
         return PushOutcome.Created(record.Id, record.Version);
     }
 

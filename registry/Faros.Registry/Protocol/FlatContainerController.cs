@@ -4,6 +4,7 @@ using Faros.Registry.Hosting;
 using Faros.Registry.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Faros.Registry.Upstream;
 using NuGet.Versioning;
 
 namespace Faros.Registry.Protocol;
@@ -16,6 +17,7 @@ public sealed class FlatContainerController(
     IPackageFileStore files,
     PackageContentCache contentCache,
     DownloadCounter downloads,
+    UpstreamMirror upstream,
     RegistryMetrics metrics) : ControllerBase
 {
     private const string Immutable = "public, max-age=31536000, immutable";
@@ -25,9 +27,20 @@ public sealed class FlatContainerController(
     public async Task<IActionResult> Versions(string id, CancellationToken cancellationToken)
     {
         var view = await views.GetAsync(id.ToLowerInvariant(), cancellationToken);
+        if (upstream.FeedFor(id) is not null)
+        {
+            // Read-through: local and upstream versions together, so a restore can pick either.
+            var merged = (view?.Versions.Select(version => NuGetVersion.Parse(version.Version)) ?? [])
+                .Concat(await upstream.VersionsAsync(id, cancellationToken))
+                .ToList();
+            return merged.Count == 0
+                ? NotFoundProblem($"No package with the id '{id}' is in this registry or its upstream.")
+                : new DocumentResult(VersionListDocument.Build(merged));
+        }
+
         return view is null
             ? NotFoundProblem($"No package with the id '{id}' is in this registry.")
-            : new DocumentResult(view.Document("versions", () => VersionListDocument.Build(view)));
+            : new DocumentResult(view.Document("versions", () => VersionListDocument.Build(view.Versions.Select(version => NuGetVersion.Parse(version.Version)))));
     }
 
     [HttpGet("{version}/{fileName}")]
@@ -109,8 +122,15 @@ public sealed class FlatContainerController(
             return (null, null);
         }
 
+        var lowerVersion = parsed.ToNormalizedString().ToLowerInvariant();
         var view = await views.GetAsync(id.ToLowerInvariant(), cancellationToken);
-        return (view, view?.Find(parsed.ToNormalizedString().ToLowerInvariant()));
+        if (view?.Find(lowerVersion) is null && upstream.FeedFor(id) is not null && await upstream.FetchAsync(id, parsed, cancellationToken))
+        {
+            // Fetched once from the upstream and kept: from now on it is served like any local package.
+            view = await views.GetAsync(id.ToLowerInvariant(), cancellationToken);
+        }
+
+        return (view, view?.Find(lowerVersion));
     }
 
     private async Task<IActionResult> ServeAsync(

@@ -1,23 +1,53 @@
 using System.Collections.Concurrent;
 using Faros.Registry.Feed;
+using Faros.Registry.Hosting;
 using Faros.Registry.Metadata;
+using Faros.Registry.Upstream;
+using Microsoft.Extensions.Options;
 
 namespace Faros.Registry.Search;
 
 /// <summary>
 /// Search and autocomplete. Results depend only on what was pushed and on download counts, so a response is
-/// kept until the feed's generation moves on; the store is asked again only after a change.
+/// kept until the feed's generation moves on; the store is asked again only after a change. Answers that
+/// include upstream hits also expire after the upstream cache duration, since upstream changes are not seen.
 /// </summary>
-public sealed class SearchService(IPackageMetadataStore metadata, PackageViewCache views, FeedChanges changes)
+public sealed class SearchService(
+    IPackageMetadataStore metadata,
+    PackageViewCache views,
+    FeedChanges changes,
+    UpstreamMirror upstream,
+    IOptions<UpstreamOptions> upstreamOptions,
+    TimeProvider time)
 {
     private const int MaxCachedResponses = 10_000;
-    private readonly ConcurrentDictionary<string, (long Generation, CachedDocument Document)> responses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Generation, DateTimeOffset Expires, CachedDocument Document)> responses = new(StringComparer.Ordinal);
 
-    public Task<CachedDocument> SearchAsync(FeedUrls urls, SearchQuery query, CancellationToken cancellationToken) =>
-        CachedAsync($"s|{urls.Base}|{Key(query)}", async () => SearchResponseWriter.Write(urls, await metadata.SearchAsync(query, cancellationToken)));
+    public Task<CachedDocument> SearchAsync(FeedUrls urls, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var withUpstream = upstream.SearchesUpstream && query.Owner is null && query.IdFilter is null && query.PackageType is null;
+        return CachedAsync($"s|{urls.Base}|{Key(query)}", withUpstream ? upstreamOptions.Value.CacheDuration : null, async () =>
+        {
+            var local = await metadata.SearchAsync(query, cancellationToken);
+            var room = query.Take - local.Hits.Count;
+            if (!withUpstream || room <= 0)
+            {
+                return SearchResponseWriter.Write(urls, local, []);
+            }
+
+            // Upstream hits follow the local ones, as if the two result lists were one.
+            var localIds = local.Hits.Select(hit => hit.PackageId.LowerId).ToHashSet(StringComparer.Ordinal);
+            var upstreamSkip = (int)Math.Max(0, query.Skip - local.TotalHits);
+            var upstreamHits = (await upstream.SearchAsync(string.Join(' ', query.Terms), query.IncludePrerelease, upstreamSkip, room, cancellationToken))
+                .Select(pair => pair.Hit)
+                .Where(hit => !localIds.Contains(hit.Identity.Id.ToLowerInvariant()))
+                .ToList();
+            return SearchResponseWriter.Write(urls, local with { TotalHits = local.TotalHits + upstreamHits.Count }, upstreamHits);
+        });
+    }
 
     public Task<CachedDocument> AutocompleteIdsAsync(AutocompleteQuery query, CancellationToken cancellationToken) =>
-        CachedAsync($"a|{query}", async () =>
+        CachedAsync($"a|{query}", null, async () =>
         {
             var page = await metadata.AutocompleteIdsAsync(query, cancellationToken);
             return CachedDocument.FromJson(json =>
@@ -58,10 +88,11 @@ public sealed class SearchService(IPackageMetadataStore metadata, PackageViewCac
         });
     }
 
-    private async Task<CachedDocument> CachedAsync(string key, Func<Task<CachedDocument>> compute)
+    private async Task<CachedDocument> CachedAsync(string key, TimeSpan? lifetime, Func<Task<CachedDocument>> compute)
     {
         var generation = changes.Generation;
-        if (responses.TryGetValue(key, out var cached) && cached.Generation == generation)
+        var now = time.GetUtcNow();
+        if (responses.TryGetValue(key, out var cached) && cached.Generation == generation && cached.Expires > now)
         {
             return cached.Document;
         }
@@ -72,7 +103,7 @@ public sealed class SearchService(IPackageMetadataStore metadata, PackageViewCac
             responses.Clear();
         }
 
-        responses[key] = (generation, document);
+        responses[key] = (generation, lifetime is { } span ? now + span : DateTimeOffset.MaxValue, document);
         return document;
     }
 
