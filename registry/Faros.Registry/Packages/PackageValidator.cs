@@ -125,16 +125,6 @@ public sealed class PackageValidator
             return Fail(mismatch);
         }
 
-        if (string.IsNullOrWhiteSpace(nuspec.GetDescription()))
-        {
-            return Fail("The nuspec has no description. Add <Description> to the project (or <description> to the nuspec).");
-        }
-
-        if (string.IsNullOrWhiteSpace(nuspec.GetAuthors()))
-        {
-            return Fail("The nuspec has no authors. Add <Authors> to the project (or <authors> to the nuspec).");
-        }
-
         IReadOnlyList<PackageTypeRecord> packageTypes;
         IReadOnlyList<DependencyGroupRecord> dependencyGroups;
         try
@@ -156,6 +146,17 @@ public sealed class PackageValidator
         if (!expectSymbolPackage && isSymbolPackage)
         {
             return Fail("This is a symbol package; push it to the symbol endpoint (dotnet nuget push does this for .snupkg files).");
+        }
+
+        // NuGet writes symbol packages without authors (and owners, license), so only packages must carry them.
+        if (!isSymbolPackage && string.IsNullOrWhiteSpace(nuspec.GetDescription()))
+        {
+            return Fail("The nuspec has no description. Add <Description> to the project (or <description> to the nuspec).");
+        }
+
+        if (!isSymbolPackage && string.IsNullOrWhiteSpace(nuspec.GetAuthors()))
+        {
+            return Fail("The nuspec has no authors. Add <Authors> to the project (or <authors> to the nuspec).");
         }
 
         if (packageTypes.Count == 0)

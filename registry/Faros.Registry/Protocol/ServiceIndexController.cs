@@ -41,6 +41,8 @@ public sealed class ServiceIndexController(BaseUrlResolver baseUrls) : Controlle
             (urls.Autocomplete, "SearchAutocompleteService", "Autocomplete of ids and versions"),
             (urls.Autocomplete, "SearchAutocompleteService/3.5.0", "Autocomplete of ids and versions"),
             (urls.Autocomplete, "SearchAutocompleteService/3.0.0-rc", "Autocomplete of ids and versions"),
+            // NuGet.Protocol's AutoCompleteResource looks up only this alias (or "Versioned").
+            (urls.Autocomplete, "SearchAutocompleteService/3.0.0-beta", "Autocomplete of ids and versions"),
             (urls.ReadmeTemplate, "ReadmeUriTemplate/6.13.0", "A version's README"),
             ($"{detailsBase}/packages/{{id}}/{{version}}", "PackageDetailsUriTemplate/5.1.0", "The package's page on the Faros marketplace"),
         };

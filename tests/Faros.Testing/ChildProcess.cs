@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Faros.Testing;
+
+/// <summary>
+/// Runs a command to completion with captured output and a hard timeout. On timeout the whole
+/// process tree is killed, so a hung CLI fails one test instead of the whole run.
+/// </summary>
+public static class ChildProcess
+{
+    public static async Task<ProcessResult> RunAsync(
+        ProcessStartInfo startInfo,
+        TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.RedirectStandardInput = true;
+        startInfo.UseShellExecute = false;
+
+        var output = new CapturedOutput();
+        using var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => output.AppendStandardOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => output.AppendStandardError(e.Data);
+
+        var commandLine = Describe(startInfo);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"Could not start: {commandLine}");
+        }
+
+        // Nothing here is interactive; a closed stdin makes any prompt fail fast instead of hanging.
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // WaitForExitAsync returns after the redirected streams reach EOF, so the capture is complete.
+        return new ProcessResult(commandLine, timedOut ? -1 : process.ExitCode, output.StandardOutput, output.StandardError, timedOut);
+    }
+
+    public static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+    }
+
+    public static string Describe(ProcessStartInfo startInfo) =>
+        string.Join(' ', new[] { startInfo.FileName }.Concat(startInfo.ArgumentList.Select(Quote)));
+
+    private static string Quote(string argument) =>
+        argument.Length == 0 || argument.Any(char.IsWhiteSpace) ? $"\"{argument}\"" : argument;
+}
