@@ -17,7 +17,8 @@ public sealed class IdPattern
         Glob = glob.Trim();
         regex = new Regex(
             "^" + Regex.Escape(Glob).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            // Interpreted: patterns are built per key lookup, and compiling one costs more than a lifetime of matches.
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     public string Glob { get; }
@@ -25,6 +26,13 @@ public sealed class IdPattern
     public bool Matches(string packageId) => regex.IsMatch(packageId);
 
     public static IReadOnlyList<IdPattern> ParseList(string commaSeparated) =>
+        Parsed.Count < 4096
+            ? Parsed.GetOrAdd(commaSeparated, Parse)
+            : Parse(commaSeparated);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<IdPattern>> Parsed = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<IdPattern> Parse(string commaSeparated) =>
         commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(glob => new IdPattern(glob))
             .ToList();

@@ -64,6 +64,7 @@ public static class RegistryServices
         services.AddSingleton<PackageIngestion>();
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();
+        services.AddSingleton<PushRequestHandler>();
         services.AddSingleton<RegistryInitializer>();
         services.AddSingleton<Upstream.UpstreamMirror>();
         services.AddSingleton<Migration.EmbeddedRegistryMigration>();

@@ -23,13 +23,8 @@ public sealed class PackageIngestion(
     TimeProvider time,
     ILogger<PackageIngestion> logger)
 {
-    public async Task<PushOutcome> PushAsync(UploadedFile upload, ApiKey? key, CancellationToken cancellationToken)
+    public async Task<PushOutcome> PushAsync(UploadedFile upload, ApiKey key, CancellationToken cancellationToken)
     {
-        if (key is null)
-        {
-            return PushOutcome.Forbidden(PublisherAuthorization.MissingKey);
-        }
-
         var validation = validator.Validate(upload, expectSymbolPackage: false);
         if (validation.Package is not { } package)
         {
@@ -46,14 +41,15 @@ public sealed class PackageIngestion(
     }
 
     /// <summary>
-    /// Stores a copy of a package fetched from an upstream feed, owned by that upstream. It passes the same
-    /// validation as a push, since an upstream is no more trusted than a publisher.
+    /// Stores a copy of a package fetched from an upstream feed. It passes the same validation as a push, since an
+    /// upstream is no more trusted than a publisher; ownership is not checked, because an administrator chose which
+    /// ids the upstream serves, and those may sit beside local versions of the same id.
     /// </summary>
     public async Task<PushOutcome> MirrorAsync(UploadedFile upload, string upstreamOwner, CancellationToken cancellationToken)
     {
         var validation = validator.Validate(upload, expectSymbolPackage: false);
         return validation.Package is { } package
-            ? await StoreAsync(package, upload, upstreamOwner, ownerCheck: true, cancellationToken)
+            ? await StoreAsync(package, upload, upstreamOwner, ownerCheck: false, cancellationToken)
             : PushOutcome.Invalid(validation.Defect!.Message);
     }
 
@@ -97,13 +93,8 @@ public sealed class PackageIngestion(
         return PushOutcome.Created(record.Id, record.Version);
     }
 
-    public async Task<PushOutcome> PushSymbolsAsync(UploadedFile upload, ApiKey? key, CancellationToken cancellationToken)
+    public async Task<PushOutcome> PushSymbolsAsync(UploadedFile upload, ApiKey key, CancellationToken cancellationToken)
     {
-        if (key is null)
-        {
-            return PushOutcome.Forbidden(PublisherAuthorization.MissingKey);
-        }
-
         var validation = validator.Validate(upload, expectSymbolPackage: true);
         if (validation.Package is not { } symbols)
         {

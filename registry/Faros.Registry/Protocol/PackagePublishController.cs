@@ -10,36 +10,17 @@ namespace Faros.Registry.Protocol;
 [ApiController]
 [Route("api/v2/package")]
 public sealed class PackagePublishController(
-    UploadReader uploads,
+    PushRequestHandler pushes,
     ApiKeyAuthenticator authenticator,
     PackageIngestion ingestion,
     PackageListing listing) : ControllerBase
 {
-    private const string ApiKeyHeader = "X-NuGet-ApiKey";
+    private const string ApiKeyHeader = PushRequestHandler.ApiKeyHeader;
 
+    /// <remarks>No bound parameters: any would make MVC read the multipart form into memory before the action runs.</remarks>
     [HttpPut]
     [DisableRequestSizeLimit]
-    public async Task<IActionResult> Push()
-    {
-        // No bound parameters here: any would make MVC read the multipart form into memory before the action runs.
-        var cancellationToken = HttpContext.RequestAborted;
-        var key = await authenticator.AuthenticateAsync(Request.Headers[ApiKeyHeader], cancellationToken);
-        if (key is null)
-        {
-            return new ProblemResult(StatusCodes.Status403Forbidden, PublisherAuthorization.MissingKey);
-        }
-
-        var (upload, problem) = await uploads.ReadAsync(Request, cancellationToken);
-        if (upload is null)
-        {
-            return problem!;
-        }
-
-        using (upload)
-        {
-            return PushResults.ToHttp(await ingestion.PushAsync(upload, key, cancellationToken));
-        }
-    }
+    public Task<IActionResult> Push() => pushes.HandleAsync(HttpContext, ingestion.PushAsync);
 
     [HttpDelete("{id}/{version}")]
     public async Task<IActionResult> Unlist(string id, string version, [FromQuery] bool hardDelete, CancellationToken cancellationToken)

@@ -16,8 +16,8 @@ public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 await source.CopyToAsync(output, cancellationToken);
-                await output.FlushAsync(cancellationToken);
-                output.Flush(flushToDisk: true);
+                // No fsync: side files (nuspec, readme, icon) can be rebuilt from the .nupkg, which is synced
+                // before it becomes visible (SaveFileAsync). One fsync per push instead of three.
             }
 
             MoveWithoutOverwrite(temp, target);

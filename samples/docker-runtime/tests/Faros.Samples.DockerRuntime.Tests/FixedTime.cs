@@ -1,0 +1,7 @@
+namespace Faros.Samples.DockerRuntime.Tests;
+
+/// <summary>A clock stopped at one instant.</summary>
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

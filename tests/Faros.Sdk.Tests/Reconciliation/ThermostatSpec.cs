@@ -1,0 +1,6 @@
+namespace Faros.Sdk.Tests.Reconciliation;
+
+public sealed class ThermostatSpec
+{
+    public double TargetCelsius { get; set; }
+}
