@@ -29,6 +29,20 @@ public sealed record TestPackageSpec(string Id, string Version)
     public IReadOnlyList<TestPackageDependency> Dependencies { get; init; } = [];
 
     /// <summary>
+    /// For FarosPlugin packages: the manifest's side and category. A package with the FarosPlugin type gets a
+    /// valid faros-plugin.json (and its entry assembly) unless <see cref="Files"/> already carries one.
+    /// </summary>
+    public string PluginSide { get; init; } = "device";
+
+    /// <summary>False to leave a FarosPlugin package without its manifest, as a hand-made package might be.</summary>
+    public bool GeneratePluginManifest { get; init; } = true;
+
+    public string PluginCategory { get; init; } = "other";
+
+    /// <summary>Kinds the plugin reconciles, as (group, version, kind); each gets a CRD file under crds/.</summary>
+    public IReadOnlyList<(string Group, string Version, string Kind)> PluginKinds { get; init; } = [];
+
+    /// <summary>
     /// Files by path inside the package. When empty, a `lib/netstandard2.0/_._` placeholder is added:
     /// NuGet refuses to build an empty package, and the placeholder keeps the package compatible with any
     /// project without shipping an assembly.

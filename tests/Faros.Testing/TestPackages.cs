@@ -13,6 +13,8 @@ namespace Faros.Testing;
 public static class TestPackages
 {
     private const string ReadmeFileName = "README.md";
+    private const string PluginPackageType = "FarosPlugin";
+    private const string PluginManifestFileName = "faros-plugin.json";
     private const string IconFileName = "icon.png";
 
     /// <summary>A valid 1x1 PNG, for tests that need an icon.</summary>
@@ -69,7 +71,11 @@ public static class TestPackages
             files[IconFileName] = icon;
         }
 
-        if (spec.Files.Count == 0)
+        if (spec.GeneratePluginManifest && spec.PackageTypes.Contains(PluginPackageType, StringComparer.OrdinalIgnoreCase) && !files.ContainsKey(PluginManifestFileName))
+        {
+            AddPluginManifest(spec, files);
+        }
+        else if (spec.Files.Count == 0)
         {
             files["lib/netstandard2.0/_._"] = [];
         }
@@ -82,6 +88,39 @@ public static class TestPackages
         using var output = new MemoryStream();
         builder.Save(output);
         return new TestPackage(spec.Id, version, output.ToArray());
+    }
+
+    /// <summary>A faros-plugin.json the registry accepts, with the entry assembly and CRD files it names.</summary>
+    private static void AddPluginManifest(TestPackageSpec spec, Dictionary<string, byte[]> files)
+    {
+        var kinds = spec.PluginKinds.Select(kind =>
+        {
+            var plural = kind.Kind.ToLowerInvariant() + "s";
+            return new { group = kind.Group, version = kind.Version, kind = kind.Kind, plural, crd = $"crds/{plural}.{kind.Group}.yaml" };
+        }).ToList();
+        var manifest = new
+        {
+            schemaVersion = 1,
+            name = spec.Id,
+            displayName = spec.Id,
+            description = spec.Description,
+            side = spec.PluginSide,
+            entryAssembly = "TestPlugin.dll",
+            pluginType = "Faros.Tests.TestPlugin",
+            sdkVersionRange = "[1.0.0, 2.0.0)",
+            runtimeIdentifiers = new[] { "linux-x64" },
+            kinds,
+            crds = kinds.Select(kind => kind.crd).ToList(),
+            permissions = Array.Empty<object>(),
+            category = spec.PluginCategory,
+            tags = spec.Tags,
+        };
+        files[PluginManifestFileName] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest);
+        files["lib/net10.0/TestPlugin.dll"] = [0x4d, 0x5a];
+        foreach (var kind in kinds)
+        {
+            files[kind.crd] = System.Text.Encoding.UTF8.GetBytes($"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: {kind.plural}.{kind.group}\n");
+        }
     }
 
     /// <summary>

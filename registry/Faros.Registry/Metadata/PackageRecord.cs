@@ -37,6 +37,9 @@ public sealed record PackageRecord
     public required string Sha512 { get; init; }
     public long Downloads { get; init; }
 
+    /// <summary>The faros-plugin.json of a FarosPlugin package, as validated at push; null for other packages.</summary>
+    public PluginManifestRecord? Plugin { get; init; }
+
     public bool HasReadme => ReadmeFile is not null;
     public bool HasIcon => IconFile is not null;
 }
@@ -48,3 +51,10 @@ public sealed record DependencyGroupRecord(string? TargetFramework, IReadOnlyLis
 public sealed record DependencyRecord(string Id, string? Range);
 
 public sealed record DeprecationRecord(IReadOnlyList<string> Reasons, string? Message, string? AlternatePackageId, string? AlternatePackageRange);
+
+/// <summary>A plugin's manifest as stored: the JSON itself, plus the fields that search filters on.</summary>
+public sealed record PluginManifestRecord(string Json, string Side, string? Category, IReadOnlyList<string> Kinds)
+{
+    /// <summary>Kinds between bars, lower-case, each as "kind" and "group/version/kind", for a LIKE '%|x|%' filter.</summary>
+    public string KindsSearch => "|" + string.Join("|", Kinds.SelectMany(kind => new[] { kind[(kind.LastIndexOf('/') + 1)..], kind }).Select(k => k.ToLowerInvariant())) + "|";
+}

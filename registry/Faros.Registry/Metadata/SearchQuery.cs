@@ -15,12 +15,16 @@ public sealed record SearchQuery
     public string? Owner { get; init; }
     public string? IdFilter { get; init; }
     public string? PackageType { get; init; }
+    public PluginFilter? Plugin { get; init; }
     public bool IncludePrerelease { get; init; }
     public bool IncludeSemVer2 { get; init; }
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Skip { get; init; }
     public int Take { get; init; } = 20;
 }
+
+/// <summary>Filters on a plugin's manifest: its category, a kind it reconciles, the side it runs on (both matches either).</summary>
+public sealed record PluginFilter(string? Category, string? Kind, string? Side);
 
 /// <summary>One page of hits, each with the versions that pass the filters, newest last.</summary>
 public sealed record SearchPage(long TotalHits, IReadOnlyList<SearchHit> Hits);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
 using Faros.Registry.Metadata;
+using Faros.Sdk.Manifest;
 using NuGet.Frameworks;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
@@ -186,6 +187,18 @@ public sealed class PackageValidator
             }
         }
 
+        PluginManifestRecord? plugin = null;
+        if (packageTypes.Any(type => type.Name.Equals(PluginPackageConventions.PackageType, StringComparison.OrdinalIgnoreCase)))
+        {
+            var (manifest, defect) = ReadPluginManifest(archive, id);
+            if (defect is not null)
+            {
+                return Fail(defect);
+            }
+
+            plugin = manifest;
+        }
+
         var license = nuspec.GetLicenseMetadata();
         if (license?.Type == LicenseType.File && archive.GetEntry(NormalizeEntryPath(license.License)) is null)
         {
@@ -225,8 +238,46 @@ public sealed class PackageValidator
             IconFile = icon is null ? null : iconPath,
             Size = upload.Length,
             Sha512 = hash,
+            Plugin = plugin,
         };
         return PackageValidationResult.Valid(new ValidatedPackage(metadata, nuspecBytes, readme, icon, isSymbolPackage));
+    }
+
+    /// <summary>A FarosPlugin package must carry a valid faros-plugin.json; the SDK's own validator decides.</summary>
+    private static (PluginManifestRecord? Manifest, string? Defect) ReadPluginManifest(ZipArchive archive, string id)
+    {
+        var entry = archive.GetEntry(PluginPackageConventions.ManifestFileName);
+        if (entry is null)
+        {
+            return (null, $"This {PluginPackageConventions.PackageType} package has no {PluginPackageConventions.ManifestFileName} at its root. " +
+                "Reference Faros.Sdk in the plugin project so that 'dotnet pack' generates it.");
+        }
+
+        if (entry.Length > MaxSideFileBytes)
+        {
+            return (null, $"{PluginPackageConventions.ManifestFileName} is {entry.Length} bytes; the limit is {MaxSideFileBytes}.");
+        }
+
+        var bytes = ReadAll(entry);
+        PluginManifest manifest;
+        try
+        {
+            manifest = PluginManifestReader.Read(new MemoryStream(bytes));
+        }
+        catch (PluginManifestFormatException exception)
+        {
+            return (null, $"{PluginPackageConventions.ManifestFileName} cannot be read: {exception.Defect}");
+        }
+
+        var files = archive.Entries.Select(candidate => candidate.FullName).ToList();
+        var defects = PluginManifestValidator.Validate(manifest, new PluginPackageContents(id, files));
+        if (defects.Count > 0)
+        {
+            return (null, $"{PluginPackageConventions.ManifestFileName} has {defects.Count} defect(s): {string.Join(" | ", defects)}");
+        }
+
+        var kinds = (manifest.Kinds ?? []).Select(kind => $"{kind.Group}/{kind.Version}/{kind.Kind}").ToList();
+        return (new PluginManifestRecord(System.Text.Encoding.UTF8.GetString(bytes), manifest.Side ?? "", manifest.Category, kinds), null);
     }
 
     private static PackageValidationResult? ReadSideFile(ZipArchive archive, string path, string what, out byte[]? content)

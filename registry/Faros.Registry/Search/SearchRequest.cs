@@ -57,8 +57,17 @@ public static class SearchRequest
             return (null, $"sortBy '{sortText}' is not one of relevance, downloads, published, id.");
         }
 
+        var side = NullIfEmpty(query["side"])?.ToLowerInvariant();
+        if (side is not null and not ("device" or "hub" or "both"))
+        {
+            return (null, $"side '{side}' is not one of device, hub, both.");
+        }
+
+        var category = NullIfEmpty(query["category"]);
+        var kind = NullIfEmpty(query["kind"]);
         return (new SearchQuery
         {
+            Plugin = category is null && kind is null && side is null ? null : new PluginFilter(category, kind, side),
             Terms = terms,
             Owner = owner,
             IdFilter = idFilter,

@@ -63,6 +63,7 @@ public static class SearchResponseWriter
         json.WriteNumber("totalDownloads", hit.PackageId.TotalDownloads);
         json.WriteBoolean("verified", false);
         json.WriteString("published", CatalogEntryWriter.Timestamp(latest.Published));
+        PluginMetadataWriter.Write(json, latest.Plugin);
         json.WriteStartArray("packageTypes");
         foreach (var type in latest.PackageTypes)
         {

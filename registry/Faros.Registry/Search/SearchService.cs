@@ -25,7 +25,7 @@ public sealed class SearchService(
 
     public Task<CachedDocument> SearchAsync(FeedUrls urls, SearchQuery query, CancellationToken cancellationToken)
     {
-        var withUpstream = upstream.SearchesUpstream && query.Owner is null && query.IdFilter is null && query.PackageType is null;
+        var withUpstream = upstream.SearchesUpstream && query.Owner is null && query.IdFilter is null && query.PackageType is null && query.Plugin is null;
         return CachedAsync($"s|{urls.Base}|{Key(query)}", withUpstream ? upstreamOptions.Value.CacheDuration : null, async () =>
         {
             var local = await metadata.SearchAsync(query, cancellationToken);
@@ -108,6 +108,6 @@ public sealed class SearchService(
     }
 
     private static string Key(SearchQuery query) =>
-        $"{string.Join(' ', query.Terms).ToLowerInvariant()}|{query.Owner?.ToLowerInvariant()}|{query.IdFilter?.ToLowerInvariant()}|{query.PackageType?.ToLowerInvariant()}|" +
+        $"{string.Join(' ', query.Terms).ToLowerInvariant()}|{query.Owner?.ToLowerInvariant()}|{query.IdFilter?.ToLowerInvariant()}|{query.PackageType?.ToLowerInvariant()}|{query.Plugin}|" +
         $"{query.IncludePrerelease}|{query.IncludeSemVer2}|{query.Sort}|{query.Skip}|{query.Take}";
 }

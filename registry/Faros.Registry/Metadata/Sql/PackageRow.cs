@@ -43,6 +43,10 @@ internal sealed class PackageRow
     public string Sha512 { get; set; } = "";
     public long Downloads { get; set; }
     public string Created { get; set; } = "";
+    public string? PluginManifest { get; set; }
+    public string? PluginSide { get; set; }
+    public string? PluginCategory { get; set; }
+    public string? PluginKindsSearch { get; set; }
 
     public PackageRecord ToRecord() => new()
     {
@@ -79,6 +83,13 @@ internal sealed class PackageRow
         Size = Size,
         Sha512 = Sha512,
         Downloads = Downloads,
+        Plugin = PluginManifest is null
+            ? null
+            : new PluginManifestRecord(
+                PluginManifest,
+                PluginSide ?? "",
+                PluginCategory,
+                (PluginKindsSearch ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(kind => kind.Contains('/')).ToList()),
     };
 
     public static object ToParameters(PackageRecord package, DateTimeOffset now, int state, long downloads, bool hasSymbols) => new
@@ -118,6 +129,10 @@ internal sealed class PackageRow
         package.IconFile,
         package.Size,
         package.Sha512,
+        PluginManifest = package.Plugin?.Json,
+        PluginSide = package.Plugin?.Side,
+        PluginCategory = package.Plugin?.Category,
+        PluginKindsSearch = package.Plugin?.KindsSearch,
     };
 
     /// <summary>Package type names between bars, lower-case, so a LIKE '%|name|%' filter matches whole names.</summary>

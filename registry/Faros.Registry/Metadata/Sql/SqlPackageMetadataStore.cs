@@ -177,7 +177,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
+        var parameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType, query.Plugin));
         // Typed, so that PostgreSQL knows what a null parameter in "@x IS NULL" is.
         parameters.Add("owner", query.Owner, DbType.String);
         parameters.Add("idFilter", query.IdFilter?.ToLowerInvariant(), DbType.String);
@@ -241,7 +241,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
             return new SearchPage(total, []);
         }
 
-        var versionParameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType));
+        var versionParameters = new DynamicParameters(VersionFilterParameters(query.IncludePrerelease, query.IncludeSemVer2, query.PackageType, query.Plugin));
         versionParameters.Add("ids", ids.Select(id => id.LowerId).ToArray());
         var versions = (await connection.QueryAsync<PackageRow>(
                 $"SELECT * FROM packages p WHERE {dialect.InList("p.lower_id", "@ids")} AND {VersionFilterSql}", versionParameters))
@@ -283,11 +283,13 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         INSERT INTO packages (lower_id, id, version, lower_version, original_version, is_prerelease, is_semver2, listed, state,
             published, created, title, description, summary, authors, tags, project_url, license_url, license_expression, icon_url,
             release_notes, copyright, language, min_client_version, require_license_acceptance, package_types, package_types_search,
-            dependency_groups, deprecation, readme_file, icon_file, size, sha512, downloads, has_symbols)
+            dependency_groups, deprecation, readme_file, icon_file, size, sha512, downloads, has_symbols,
+            plugin_manifest, plugin_side, plugin_category, plugin_kinds_search)
         VALUES (@LowerId, @Id, @Version, @LowerVersion, @OriginalVersion, @IsPrerelease, @IsSemver2, @Listed, @State,
             @Published, @Created, @Title, @Description, @Summary, @Authors, @Tags, @ProjectUrl, @LicenseUrl, @LicenseExpression, @IconUrl,
             @ReleaseNotes, @Copyright, @Language, @MinClientVersion, @RequireLicenseAcceptance, @PackageTypes, @PackageTypesSearch,
-            @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512, @Downloads, @HasSymbols)
+            @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512, @Downloads, @HasSymbols,
+            @PluginManifest, @PluginSide, @PluginCategory, @PluginKindsSearch)
         """;
 
     private const string VersionFilterSql = """
@@ -295,14 +297,22 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         AND (@includePrerelease = 1 OR p.is_prerelease = 0)
         AND (@includeSemVer2 = 1 OR p.is_semver2 = 0)
         AND (@packageTypeLike IS NULL OR p.package_types_search LIKE @packageTypeLike)
+        AND (@pluginCategory IS NULL OR lower(p.plugin_category) = @pluginCategory)
+        AND (@pluginSide IS NULL OR p.plugin_side = @pluginSide OR p.plugin_side = 'both')
+        AND (@pluginKindLike IS NULL OR p.plugin_kinds_search LIKE @pluginKindLike)
         """;
 
-    private static object VersionFilterParameters(bool includePrerelease, bool includeSemVer2, string? packageType) => new
+    private static object VersionFilterParameters(bool includePrerelease, bool includeSemVer2, string? packageType, PluginFilter? plugin = null) => new
     {
         includePrerelease = includePrerelease ? 1 : 0,
         includeSemVer2 = includeSemVer2 ? 1 : 0,
-        packageTypeLike = string.IsNullOrWhiteSpace(packageType) ? null : "%|" + packageType.Trim().ToLowerInvariant() + "|%",
+        packageTypeLike = LikeWord(packageType),
+        pluginCategory = plugin?.Category?.Trim().ToLowerInvariant(),
+        pluginSide = plugin?.Side?.Trim().ToLowerInvariant(),
+        pluginKindLike = LikeWord(plugin?.Kind),
     };
+
+    private static string? LikeWord(string? word) => string.IsNullOrWhiteSpace(word) ? null : "%|" + word.Trim().ToLowerInvariant() + "|%";
 
     private static async Task DeleteIdIfEmptyAsync(DbConnection connection, DbTransaction transaction, string lowerId) =>
         await connection.ExecuteAsync(
