@@ -36,12 +36,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         var directory = new TempDirectory("azurite");
         var port = FreeTcpPort.Next();
         var output = new CapturedOutput();
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var startInfo = new ProcessStartInfo(executable);
         foreach (var argument in new[]
                  {
                      "--location", directory.Path, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,12 +46,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => output.AppendStandardOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => output.AppendStandardError(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(startInfo, output);
 
         var server = new AzuriteServer(process, directory, port, output);
         var deadline = Stopwatch.StartNew();
@@ -82,29 +72,14 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        ChildProcess.KillTree(_process);
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Best effort; the directory removal below retries.
-            }
-        }
-
-        _process.Dispose();
+        // Best effort; the directory removal retries.
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(10));
         _directory.Dispose();
     }
 
     private static string Locate()
     {
-        var cache = Environment.GetEnvironmentVariable("FAROS_CACHE") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "faros");
-        var executable = Path.Combine(cache, "azurite", "node_modules", ".bin", "azurite-blob");
+        var executable = Path.Combine(FarosCache.Path, "azurite", "node_modules", ".bin", "azurite-blob");
         return File.Exists(executable)
             ? executable
             : throw new MissingServiceException("Azurite (npm azurite)", "Run eng/provision/azurite.sh, or eng/test.sh, which provisions it.");

@@ -52,6 +52,48 @@ public static class ChildProcess
         return new ProcessResult(commandLine, timedOut ? -1 : process.ExitCode, output.StandardOutput, output.StandardError, timedOut);
     }
 
+    /// <summary>
+    /// Starts a long-running process (a server) whose stdout and stderr go to <paramref name="output"/> line by line.
+    /// Stop it with <see cref="StopAsync"/>.
+    /// </summary>
+    public static Process Start(ProcessStartInfo startInfo, CapturedOutput output)
+    {
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
+
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => output.AppendStandardOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => output.AppendStandardError(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// Kills the process tree, waits up to <paramref name="timeout"/> for it to exit, and disposes the process.
+    /// Best effort: a process that does not exit in time is left to the OS, so whatever the caller removes next
+    /// (its temp directory) must tolerate files still held for a moment.
+    /// </summary>
+    public static async Task StopAsync(Process process, TimeSpan timeout)
+    {
+        KillTree(process);
+        using (var timeoutSource = new CancellationTokenSource(timeout))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed; nothing else to wait for.
+            }
+        }
+
+        process.Dispose();
+    }
+
     public static void KillTree(Process process)
     {
         try

@@ -50,14 +50,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
             "-c", "max_connections=200",
         ]);
-        startInfo.RedirectStandardOutput = true;
-        startInfo.RedirectStandardError = true;
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => output.AppendStandardOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => output.AppendStandardError(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(startInfo, output);
 
         var server = new PostgreSqlServer(process, directory, binaries, port, output);
         var deadline = Stopwatch.StartNew();
@@ -98,20 +91,8 @@ public sealed class PostgreSqlServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        ChildProcess.KillTree(_server);
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _server.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Best effort; the directory removal below retries.
-            }
-        }
-
-        _server.Dispose();
+        // Best effort; the directory removal retries.
+        await ChildProcess.StopAsync(_server, TimeSpan.FromSeconds(10));
         _directory.Dispose();
     }
 
