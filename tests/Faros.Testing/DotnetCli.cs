@@ -37,6 +37,9 @@ public sealed class DotnetCli : IDisposable
     /// <summary>Upper bound for one command; restore of a small project takes seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Extra environment for every command, e.g. SSL_CERT_FILE to trust a test certificate authority.</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Creates a directory under <see cref="WorkingDirectory"/> (which nuget.config placed there still governs).</summary>
     public string CreateWorkDirectory(string name)
     {
@@ -63,6 +66,10 @@ public sealed class DotnetCli : IDisposable
         startInfo.Environment["DOTNET_CLI_HOME"] = HomeFolder;
         startInfo.Environment["HOME"] = HomeFolder;
         startInfo.Environment.Remove("NUGET_API_KEY");
+        foreach (var (name, value) in Environment)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         return ChildProcess.RunAsync(startInfo, Timeout, cancellationToken);
     }
