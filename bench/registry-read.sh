@@ -5,7 +5,7 @@
 # Usage: bench/registry-read.sh            (from anywhere; about 7-8 minutes with the defaults)
 # Knobs (environment):
 #   WRK_RUNS=5 WRK_DURATION=10s WRK_THREADS=2 WRK_CONNECTIONS=32 WRK_WARMUP=3s
-#   PUSH_RUNS=3      pushes of the 200 packages, each into a fresh server and data dir (the last one is kept)
+#   PUSH_RUNS=3      (1 with BACKEND=postgres) pushes of the 200 packages, each into a fresh server and data dir (the last one is kept)
 #   RESTORE_RUNS=5   cold restores of a project referencing RESTORE_PACKAGES=20 of them
 #   SKIP_BUILD=1     use the existing Release builds
 #   KEEP_WORKDIR=1   keep the temp dir (server log, wrk outputs) for inspection
@@ -14,20 +14,30 @@
 #   PUSH_KEY=publisher   push with a non-admin key scoped to Faros.Bench.* (default: the bootstrap admin key)
 #   WRK_RUNS=0 RESTORE_RUNS=0   measure the pushes only
 #   SERVER_ENV="DOTNET_TieredPGO=0 ..."   extra environment for the registry process only, to try runtime settings
+#   BACKEND=postgres   INSTANCES (2) registries over one throwaway PostgreSQL cluster and one Azurite (bench/backends.sh);
+#                      pushes and restores go to the first instance, wrk's threads are pinned round-robin to all of them.
+#                      PUSH_RUNS defaults to 1 there (each push run gets a fresh database and a fresh Azurite)
+#   QUIET_LOAD=1.5 QUIET_MAX=900   before the pushes, the restores and each endpoint's wrk runs, wait up to QUIET_MAX s
+#                      for the 1-minute load average to fall below QUIET_LOAD (bench/lib.sh wait_quiet)
 # Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
 set -euo pipefail
-
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # BENCH_NICE=-10 (needs root) runs everything here, server, wrk and dotnet CLI, at a higher CPU priority, to
 # approximate a quiet machine when other jobs share it; the results table records the nice value used.
-if [[ -n "${BENCH_NICE:-}" && -z "${BENCH_NICED:-}" ]]; then export BENCH_NICED=1; exec nice -n "$BENCH_NICE" "$0" "$@"; fi
+bench_renice "$0" "$@"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BACKEND="${BACKEND:-sqlite}"
+case "$BACKEND" in
+  sqlite) INSTANCES="${INSTANCES:-1}"; PUSH_RUNS="${PUSH_RUNS:-3}" ;;
+  postgres) INSTANCES="${INSTANCES:-2}"; PUSH_RUNS="${PUSH_RUNS:-1}" ;;
+  *) die "BACKEND must be sqlite or postgres" ;;
+esac
 WRK_RUNS="${WRK_RUNS:-5}"
 WRK_DURATION="${WRK_DURATION:-10s}"
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-32}"
 WRK_WARMUP="${WRK_WARMUP:-3s}"
-PUSH_RUNS="${PUSH_RUNS:-3}"
 RESTORE_RUNS="${RESTORE_RUNS:-5}"
 RESTORE_PACKAGES="${RESTORE_PACKAGES:-20}"
 API_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
@@ -35,40 +45,8 @@ NARROW_QUERY="${NARROW_QUERY:-quasar042}"
 BROAD_QUERY="${BROAD_QUERY:-lighthouse}"
 MANY_ID="faros.bench.many"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-WORK="$(mktemp -d /tmp/faros-bench.XXXXXX)"
-cd "$WORK"
-SERVER_PID=""
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-cleanup() {
-  stop_server
-  if [[ "${KEEP_WORKDIR:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
-  || { local p; for p in $(shuf -i 20000-60000 -n 50); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }; }
-
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-# Total and idle jiffies of the whole machine, for "how busy was the machine besides us".
-cpu_totals() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $5 + $6 }' /proc/stat; }
-# utime + stime of a process, in clock ticks.
-proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+bench_workdir registry-bench
+SERVER_PIDS=()
 
 # A push that stores a 3 KB package is bound by fsync latency as much as by CPU: time 100 synchronous 4 KB writes.
 fsync_probe() {
@@ -77,25 +55,11 @@ fsync_probe() {
 }
 # ---------------------------------------------------------------------------------------------------------------
 # Build
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  for attempt in 1 2 3 4 5; do
-    log "building registry and seeder (Release), attempt $attempt"
-    if dotnet build "$ROOT/registry/Faros.Registry" -c Release -nologo -v q >"$WORK/build.log" 2>&1 \
-      && dotnet build "$ROOT/bench/Faros.Bench" -c Release -nologo -v q >>"$WORK/build.log" 2>&1; then
-      break
-    fi
-    if [[ $attempt == 5 ]] || ! grep -qiE 'being used by another process|locked|MSB3027|MSB3021|MSB3026' "$WORK/build.log"; then
-      cat "$WORK/build.log" >&2; exit 1
-    fi
-    sleep 15
-  done
-fi
-REGISTRY_DLL="$ROOT/registry/Faros.Registry/bin/Release/net10.0/Faros.Registry.dll"
-BENCH_DLL="$ROOT/bench/Faros.Bench/bin/Release/net10.0/Faros.Bench.dll"
+build_release registry/Faros.Registry bench/Faros.Bench
 
 # ---------------------------------------------------------------------------------------------------------------
 # Workload
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(loadavg)
 FSYNC_START=$(fsync_probe)
 log "generating workload; load $LOAD_START"
 dotnet "$BENCH_DLL" seed "$WORK/packages" >&2
@@ -103,51 +67,48 @@ DISTINCT_COUNT=$(ls "$WORK/packages/distinct"/*.nupkg | wc -l)
 MANY_COUNT=$(ls "$WORK/packages/many"/*.nupkg | wc -l)
 PKG_BYTES=$(stat -c %s "$WORK/packages/distinct"/*.nupkg | median)
 
+# BACKEND=postgres: one throwaway PostgreSQL cluster and one Azurite shared by INSTANCES registries.
+# shellcheck source=bench/backends.sh
+[[ "$BACKEND" == sqlite ]] || source "$BENCH_DIR/backends.sh"
+
+# start_server <data dir prefix>: fresh registry instance(s) with fresh storage; BASE is the first instance, on which
+# pushes and restores run; the reads go to all of them (WRK_ADDRS).
 start_server() {
-  local data="$1"
-  PORT=$(free_port)
-  BASE="http://127.0.0.1:$PORT"
-  mkdir -p "$data"
-  # shellcheck disable=SC2086 # SERVER_ENV is a list of NAME=value words.
-  env ${SERVER_ENV:-} FAROS_DATA_DIR="$data" FAROS_BOOTSTRAP_API_KEY="$API_KEY" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$REGISTRY_DLL" --urls "$BASE" >"$data.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz" || true)" == 200 ]]; then write_config; return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$data.log" >&2; echo "registry exited during start-up" >&2; exit 1; }
-    sleep 0.1
+  local data="$1" i
+  REG_ENV=(FAROS_BOOTSTRAP_API_KEY="$API_KEY")
+  [[ "$BACKEND" == sqlite ]] || fresh_shared_storage "$(basename "$data")"
+  SERVER_PIDS=() BASES=() WRK_ADDRS=""
+  for i in $(seq 1 "$INSTANCES"); do
+    mkdir -p "$data.$i"
+    start_registry "$data.$i.log" "${REG_ENV[@]}" FAROS_DATA_DIR="$data.$i"
+    SERVER_PIDS+=("$STARTED_PID"); BASES+=("$STARTED_BASE"); WRK_ADDRS+="${STARTED_BASE#http://} "
   done
-  cat "$data.log" >&2; echo "registry not ready after 30 s" >&2; exit 1
+  SERVER_PID="${SERVER_PIDS[0]}" BASE="${BASES[0]}"
+  [[ "$INSTANCES" -gt 1 ]] && export WRK_ADDRS || unset WRK_ADDRS
+  write_nuget_config "$WORK/nuget.config" "$BASE/v3/index.json"
 }
+stop_server() { local pid; for pid in "${SERVER_PIDS[@]}"; do stop_pid "$pid"; done; SERVER_PIDS=(); }
 make_push_key() { # PUSH_KEY=publisher: a non-admin key scoped to the workload's ids, as a real publisher would use.
   if [[ "${PUSH_KEY:-admin}" == publisher ]]; then
-    PUSH_API_KEY=$(FAROS_DATA_DIR="$1" dotnet "$REGISTRY_DLL" apikeys create --owner bench --scopes "Faros.Bench.*" --actions push 2>&1 | tail -1 | tr -d '[:space:]')
-    [[ "$PUSH_API_KEY" == faros_* ]] || { echo "could not create a publisher key: $PUSH_API_KEY" >&2; exit 1; }
+    PUSH_API_KEY=$(env "${REG_ENV[@]}" FAROS_DATA_DIR="$1.1" dotnet "$REGISTRY_DLL" apikeys create --owner bench --scopes "Faros.Bench.*" --actions push 2>&1 | tail -1 | tr -d '[:space:]')
+    [[ "$PUSH_API_KEY" == faros_* ]] || die "could not create a publisher key: $PUSH_API_KEY"
   else
     PUSH_API_KEY="$API_KEY"
   fi
 }
-write_config() { # NuGet refuses plain-HTTP sources unless the config allows them.
-  cat >"$WORK/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="faros" value="$BASE/v3/index.json" allowInsecureConnections="true" />
-  </packageSources>
-</configuration>
-EOF
-}
 
-push() { # push <glob dir> ; prints wall seconds; leaves CPU seconds of server and client in $WORK/push.cpu
-  local dir="$1" t0 t1 s0 s1
-  s0=$(proc_ticks "$SERVER_PID")
+push() { # push <glob dir> ; prints wall seconds; leaves CPU seconds of server(s) and client in $WORK/push.cpu
+  local dir="$1" t0 t1 s0 s1 pid each0=()
+  s0=$(proc_ticks "${SERVER_PIDS[@]}")
+  for pid in "${SERVER_PIDS[@]}"; do each0+=("$(proc_ticks "$pid")"); done
   t0=$(date +%s.%N)
   { TIMEFORMAT='%U %S'; time dotnet nuget push "$dir/*.nupkg" --source "$BASE/v3/index.json" --api-key "$PUSH_API_KEY" --configfile "$WORK/nuget.config" --timeout 300 >"$WORK/push.log" 2>&1; } 2>"$WORK/push.time" \
-    || { cat "$WORK/push.log" >&2; echo "push failed" >&2; exit 1; }
+    || { cat "$WORK/push.log" >&2; die "push failed"; }
   t1=$(date +%s.%N)
-  s1=$(proc_ticks "$SERVER_PID")
-  awk -v a="$s0" -v b="$s1" -v t="$(getconf CLK_TCK)" '{ printf "%.2f %.2f\n", (b - a) / t, $1 + $2 }' "$WORK/push.time" >"$WORK/push.cpu"
+  s1=$(proc_ticks "${SERVER_PIDS[@]}")
+  awk -v a="$s0" -v b="$s1" -v t="$TICKS" '{ printf "%.2f %.2f\n", (b - a) / t, $1 + $2 }' "$WORK/push.time" >"$WORK/push.cpu"
+  # Per instance: with several, the ones that took no push still pay for hearing about it.
+  for pid in "${SERVER_PIDS[@]}"; do awk -v a="${each0[0]}" -v b="$(proc_ticks "$pid")" -v t="$TICKS" 'BEGIN { printf "%.2f ", (b - a) / t }'; each0=("${each0[@]:1}"); done >"$WORK/push.cpu.each"
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
 }
 
@@ -159,29 +120,24 @@ PUSH_SCPU=()
 PUSH_CCPU=()
 # NuGet logs "Created <url> 11ms" per package: their sum is the time spent waiting on the server.
 push_roundtrips() { awk '$1 == "Created" { v = $3; sub(/ms$/, "", v); t += v } END { printf "%.3f\n", t / 1000 }' "$WORK/push.log"; }
+wait_quiet push
 for run in $(seq 1 "$PUSH_RUNS"); do
   stop_server
   start_server "$WORK/data$run"
   make_push_key "$WORK/data$run"
-  log "server pid $SERVER_PID on $BASE (data $WORK/data$run); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  log "registry pid(s) ${SERVER_PIDS[*]} on ${BASES[*]} (data $WORK/data$run.*); load: $(loadavg)"
   t=$(push "$WORK/packages/distinct")
   grep -c 'Your package was pushed' "$WORK/push.log" | grep -qx "$DISTINCT_COUNT" \
     || { cat "$WORK/push.log" >&2; echo "push did not report $DISTINCT_COUNT pushed packages" >&2; exit 1; }
   rt=$(push_roundtrips)
   read -r pcs pcc <"$WORK/push.cpu"
-  log "push #$run of $DISTINCT_COUNT packages in one call: ${t}s (sum of the $DISTINCT_COUNT PUT round trips NuGet logged: ${rt}s; CPU used: server ${pcs}s, dotnet nuget push ${pcc}s); load $(cut -d' ' -f1-3 /proc/loadavg)"
-  PUSH_SCPU+=("$pcs"); PUSH_CCPU+=("$pcc")
-  PUSH_TIMES+=("$t")
-  PUSH_RT+=("$rt")
+  log "push #$run of $DISTINCT_COUNT packages in one call: ${t}s (sum of the $DISTINCT_COUNT PUT round trips NuGet logged: ${rt}s; CPU used: server ${pcs}s (per instance: $(cat "$WORK/push.cpu.each")), dotnet nuget push ${pcc}s); load $(loadavg)"
+  PUSH_SCPU+=("$pcs") PUSH_CCPU+=("$pcc") PUSH_TIMES+=("$t") PUSH_RT+=("$rt")
 done
-PUSH_MEDIAN=$(printf '%s\n' "${PUSH_TIMES[@]}" | median)
-PUSH_RT_MEDIAN=$(printf '%s\n' "${PUSH_RT[@]}" | median)
-PUSH_SCPU_MEDIAN=$(printf '%s\n' "${PUSH_SCPU[@]}" | median)
-PUSH_CCPU_MEDIAN=$(printf '%s\n' "${PUSH_CCPU[@]}" | median)
 
 log "pushing $MANY_COUNT versions of $MANY_ID"
 MANY_PUSH=$(push "$WORK/packages/many")
-log "pushed in ${MANY_PUSH}s (sum of round trips $(push_roundtrips)s; CPU server, client: $(cat "$WORK/push.cpu"))"
+log "pushed in ${MANY_PUSH}s (sum of round trips $(push_roundtrips)s; CPU server, client: $(cat "$WORK/push.cpu"); server per instance: $(cat "$WORK/push.cpu.each"))"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Restore: cold (fresh global packages folder and http cache each run), time as NuGet reports it.
@@ -197,6 +153,7 @@ for f in Directory.Build.props Directory.Build.targets Directory.Packages.props;
 } >"$RESTORE_DIR/Restore.csproj"
 
 RESTORE_MS=()
+[[ "$RESTORE_RUNS" -gt 0 ]] && wait_quiet restore
 RESTORE_WALL=()
 RESTORE_HTTP=()
 for run in $(seq 1 "$RESTORE_RUNS"); do
@@ -213,19 +170,13 @@ for run in $(seq 1 "$RESTORE_RUNS"); do
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }')
   # -v n makes NuGet log "OK <url> 12ms" for each HTTP request: the slowest tells whether the server held it up.
   http=$(awk '$1 == "OK" && $3 ~ /ms$/ { v = $3; sub(/ms$/, "", v); n++; if (v + 0 > m) m = v + 0 } END { printf "%d requests, slowest %d ms\n", n, m }' "$WORK/restore$run.log")
-  log "restore #$run: NuGet reports ${ms} ms (dotnet restore wall ${wall} ms; $http); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  log "restore #$run: NuGet reports ${ms} ms (dotnet restore wall ${wall} ms; $http); load $(loadavg)"
   RESTORE_HTTP+=("$(awk '$1 == "OK" && $3 ~ /ms$/ { v = $3; sub(/ms$/, "", v); if (v + 0 > m) m = v + 0 } END { print m + 0 }' "$WORK/restore$run.log")")
-  RESTORE_MS+=("$ms")
-  RESTORE_WALL+=("$wall")
+  RESTORE_MS+=("$ms") RESTORE_WALL+=("$wall")
 done
-RESTORE_MEDIAN=$(printf '%s\n' "${RESTORE_MS[@]}" | median)
-RESTORE_WALL_MEDIAN=$(printf '%s\n' "${RESTORE_WALL[@]}" | median)
-RESTORE_HTTP_MEDIAN=$(printf '%s\n' "${RESTORE_HTTP[@]}" | median)
 
 # ---------------------------------------------------------------------------------------------------------------
-# Reads: wrk, median of WRK_RUNS runs each.
-to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 } printf "%.2f\n", v }'; }
-
+# Reads: wrk, median of WRK_RUNS runs each, against every instance (wrk thread i -> instance i mod INSTANCES).
 declare -A ENDPOINTS=(
   [versions]="/v3/package/faros.bench.pkg042/index.json"
   [download]="/v3/package/faros.bench.pkg042/1.0.0/faros.bench.pkg042.1.0.0.nupkg"
@@ -234,81 +185,46 @@ declare -A ENDPOINTS=(
   [search_broad]="/v3/search?q=$BROAD_QUERY&prerelease=true&semVerLevel=2.0.0"
 )
 ORDER=(versions download registration search_narrow search_broad)
-declare -A RPS P99 ERRORS BYTES SERVER_CPU MACHINE_CPU WRK_CPU SAMPLES CPU_PER_REQ
-
-TICKS=$(getconf CLK_TCK)
 [[ "$WRK_RUNS" -gt 0 ]] || ORDER=()
-NCPU=$(nproc)
 for name in "${ORDER[@]}"; do
-  url="$BASE${ENDPOINTS[$name]}"
-  code=$(curl -s -o "$WORK/$name.body" -w '%{http_code}' "$url")
-  BYTES[$name]=$(stat -c %s "$WORK/$name.body")
-  [[ "$code" == 200 ]] || log "WARNING: $name answered $code: $(head -c 300 "$WORK/$name.body")"
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "$url" >/dev/null 2>&1 || true
-  rps=() p99=() errs=0 scpu=() mcpu=() wcpu=() cpr=()
-  for run in $(seq 1 "$WRK_RUNS"); do
-    out="$WORK/wrk-$name-$run.txt"
-    s0=$(proc_ticks "$SERVER_PID"); read -r c0 i0 < <(cpu_totals); w0=$(date +%s.%N)
-    # bash's time reports wrk's own CPU (user + sys).
-    { TIMEFORMAT='%U %S'; time wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$url" >"$out" 2>&1; } 2>"$out.time"
-    w1=$(date +%s.%N); s1=$(proc_ticks "$SERVER_PID"); read -r c1 i1 < <(cpu_totals)
-    r=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
-    p=$(awk '$1 == "99%" { print $2 }' "$out" | to_ms)
-    n=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out"); n=${n:-0}
-    se=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$out"); se=${se:-0}
-    errs=$((errs + n + se))
-    [[ $((n + se)) == 0 ]] || log "WARNING: $name run $run: $n non-2xx/3xx, $se socket errors (see $out)"
-    rps+=("$r"); p99+=("$p")
-    reqs=$(awk '/requests in/ { print $1 }' "$out")
-    cpr+=("$(awk -v a="$s0" -v b="$s1" -v t="$TICKS" -v n="$reqs" 'BEGIN { printf "%.0f\n", (n > 0 ? (b - a) / t * 1e6 / n : 0) }')")
-    scpu+=("$(awk -v a="$s0" -v b="$s1" -v t="$TICKS" -v w0="$w0" -v w1="$w1" 'BEGIN { printf "%.0f\n", (b - a) / t / (w1 - w0) * 100 }')")
-    wcpu+=("$(awk -v w0="$w0" -v w1="$w1" '{ printf "%.0f\n", ($1 + $2) / (w1 - w0) * 100 }' "$out.time")")
-    mcpu+=("$(awk -v c0="$c0" -v c1="$c1" -v i0="$i0" -v i1="$i1" -v n="$NCPU" 'BEGIN { printf "%.0f\n", (1 - (i1 - i0) / (c1 - c0)) * n * 100 }')")
-    log "$name run $run: $r req/s, p99 $p ms, server CPU ${scpu[-1]}% (${cpr[-1]} us/request), wrk CPU ${wcpu[-1]}%, machine busy ${mcpu[-1]}% of $((NCPU * 100))%, load $(cut -d' ' -f1 /proc/loadavg)"
+  # Every instance must serve the same answer (apart from its own base URL in links): the pushes went to the first.
+  for b in "${BASES[@]:1}"; do
+    cmp -s <(curl -s "$BASE${ENDPOINTS[$name]}" | sed "s#$BASE#BASE#g") <(curl -s "$b${ENDPOINTS[$name]}" | sed "s#$b#BASE#g") \
+      || log "WARNING: $name differs between $BASE and $b"
   done
-  RPS[$name]=$(printf '%s\n' "${rps[@]}" | median)
-  P99[$name]=$(printf '%s\n' "${p99[@]}" | median)
-  ERRORS[$name]=$errs
-  SERVER_CPU[$name]=$(printf '%s\n' "${scpu[@]}" | median)
-  WRK_CPU[$name]=$(printf '%s\n' "${wcpu[@]}" | median)
-  MACHINE_CPU[$name]=$(printf '%s\n' "${mcpu[@]}" | median)
-  SAMPLES[$name]="$(printf '%s ' "${rps[@]}")"
-  CPU_PER_REQ[$name]=$(printf '%s\n' "${cpr[@]}" | median)
+  measure_endpoint "$name" "$BASE${ENDPOINTS[$name]}" "$WRK_CONNECTIONS" "${SERVER_PIDS[@]}"
 done
 
 # Let the download counter flush (every 5 s) before reading memory, then check that it counted.
 sleep 6
-RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
-HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+RSS=() HWM=()
+for pid in "${SERVER_PIDS[@]}"; do RSS+=("$(rss_mb "$pid")"); HWM+=("$(hwm_mb "$pid")"); done
 DOWNLOADS=$(curl -s "$BASE/v3/search?q=packageid:faros.bench.pkg042&prerelease=true&semVerLevel=2.0.0" | grep -oE '"totalDownloads": ?[0-9]+' | head -1 | grep -oE '[0-9]+$' || echo "?")
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_END=$(loadavg)
 FSYNC_END=$(fsync_probe)
 stop_server
 
 # ---------------------------------------------------------------------------------------------------------------
-fmt_int() { awk '{ if ($1 == "n/a") print $1; else printf "%.0f\n", $1 }'; }
+endpoint_label() { printf '%s `%s`' "$1" "${ENDPOINTS[$1]}"; }
 {
-  echo "Faros.Registry, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dotnet $(dotnet --version), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$( { ! git -C "$ROOT" diff --quiet HEAD -- registry || git -C "$ROOT" ls-files --others --exclude-standard -- registry | grep -q .; } 2>/dev/null && echo ' + uncommitted changes in registry/'), data dir on $(df -T "$WORK" | awk 'NR == 2 { print $2 }'), nice $(nice)${SERVER_ENV:+, server env: $SERVER_ENV}"
+  if [[ "$BACKEND" == sqlite ]]; then topology="SQLite + file system, $INSTANCES instance(s)"; else topology="PostgreSQL $PG_VERSION + Azurite $(azurite_version), $INSTANCES instances, wrk threads pinned round-robin to the instances"; fi
+  run_header "Faros.Registry ($topology)" registry
   echo "load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END; one synchronous 4 KB write in the data dir's file system (dd oflag=dsync): $FSYNC_START ms at start, $FSYNC_END ms at end; push key: ${PUSH_KEY:-admin}"
-  echo "wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency, median of $WRK_RUNS runs; $DISTINCT_COUNT packages of ~$PKG_BYTES bytes + 1 id with $MANY_COUNT versions"
+  echo "wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency -s bench.lua (p95 from its done hook), median of $WRK_RUNS runs; $DISTINCT_COUNT packages of ~$PKG_BYTES bytes + 1 id with $MANY_COUNT versions"
+  quiet_report
   echo
-  echo "| Metric | req/s (median) | p99 ms (median) | non-2xx + socket errors | response bytes | server CPU % | server CPU us/request | wrk CPU % | machine busy % (of $((NCPU * 100))) | req/s per run |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-  for name in "${ORDER[@]}"; do
-    printf '| %s `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s|\n' "$name" "${ENDPOINTS[$name]}" "$(fmt_int <<<"${RPS[$name]}")" "${P99[$name]}" \
-      "${ERRORS[$name]}" "${BYTES[$name]}" "${SERVER_CPU[$name]}" "${CPU_PER_REQ[$name]}" "${WRK_CPU[$name]}" "${MACHINE_CPU[$name]}" "${SAMPLES[$name]}"
-  done
+  read_table endpoint_label "${ORDER[@]}"
   echo
   echo "| Metric | value |"
   echo "| --- | ---: |"
-  echo "| \`dotnet nuget push\` of $DISTINCT_COUNT packages in one call, median of $PUSH_RUNS (fresh server each): s | $PUSH_MEDIAN (runs: ${PUSH_TIMES[*]}) |"
-  echo "| of which waiting on the server (sum of the PUT round trips NuGet logs), median: s | $PUSH_RT_MEDIAN (runs: ${PUSH_RT[*]}) |"
-  echo "| CPU time used by the push, median: server s / \`dotnet nuget push\` s | $PUSH_SCPU_MEDIAN / $PUSH_CCPU_MEDIAN |"
+  echo "| \`dotnet nuget push\` of $DISTINCT_COUNT packages in one call, median of $PUSH_RUNS (fresh server each): s | $(median_of PUSH_TIMES) (runs: ${PUSH_TIMES[*]}) |"
+  echo "| of which waiting on the server (sum of the PUT round trips NuGet logs), median: s | $(median_of PUSH_RT) (runs: ${PUSH_RT[*]}) |"
+  echo "| CPU time used by the push, median: server s / \`dotnet nuget push\` s | $(median_of PUSH_SCPU) / $(median_of PUSH_CCPU) |"
   echo "| \`dotnet nuget push\` of $MANY_COUNT versions of one id in one call: s | $MANY_PUSH |"
-  echo "| cold restore of $RESTORE_PACKAGES packages, time NuGet reports, median of $RESTORE_RUNS: ms | $RESTORE_MEDIAN (runs: ${RESTORE_MS[*]}) |"
-  echo "| same, wall time of \`dotnet restore\`: ms | $RESTORE_WALL_MEDIAN (runs: ${RESTORE_WALL[*]}) |"
-  echo "| slowest single HTTP request of a restore (NuGet's log), median: ms | $RESTORE_HTTP_MEDIAN (runs: ${RESTORE_HTTP[*]}) |"
-  echo "| server RSS after the load (VmRSS): MB | $((RSS_KB / 1024)) |"
-  echo "| server peak RSS (VmHWM): MB | $((HWM_KB / 1024)) |"
+  echo "| cold restore of $RESTORE_PACKAGES packages, time NuGet reports, median of $RESTORE_RUNS: ms | $(median_of RESTORE_MS) (runs: ${RESTORE_MS[*]}) |"
+  echo "| same, wall time of \`dotnet restore\`: ms | $(median_of RESTORE_WALL) (runs: ${RESTORE_WALL[*]}) |"
+  echo "| slowest single HTTP request of a restore (NuGet's log), median: ms | $(median_of RESTORE_HTTP) (runs: ${RESTORE_HTTP[*]}) |"
+  echo "| server RSS after the load (VmRSS), per instance: MB | ${RSS[*]} |"
+  echo "| server peak RSS (VmHWM), per instance: MB | ${HWM[*]} |"
   echo "| downloads counted for faros.bench.pkg042 after the flush | $DOWNLOADS |"
 } | tee "${RESULTS_FILE:-/dev/null}"

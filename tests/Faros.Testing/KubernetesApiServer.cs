@@ -7,7 +7,7 @@ namespace Faros.Testing;
 
 /// <summary>
 /// A real Kubernetes API server for tests: etcd and kube-apiserver v1.20.2 (built by
-/// eng/kubernetes/provision-kube-apiserver.sh) on free loopback ports, with token authentication, RBAC, and a
+/// eng/provision/kube-apiserver.sh) on free loopback ports, with token authentication, RBAC, and a
 /// service-account key pair, all in a temp directory removed on dispose. <see cref="KubeconfigPath"/> works with
 /// kubectl and KubernetesClient alike.
 /// </summary>
@@ -125,7 +125,7 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private const string ProvisionHint = "Run eng/kubernetes/provision-kube-apiserver.sh, or eng/test.sh, which provisions it.";
+    private const string ProvisionHint = "Run eng/provision/kube-apiserver.sh, or eng/test.sh, which provisions it.";
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,13 @@ public sealed class RegistryOptions : IValidatableObject
 
     public bool AllowHardDelete { get; set; }
 
+    /// <summary>
+    /// Survive power loss, not only a crash: fsync each package file before it becomes visible and run SQLite
+    /// with synchronous=FULL. Costs one fsync per push (a few milliseconds on ordinary disks). Off, writes are
+    /// still crash-safe: files become visible by rename after they are complete, and SQLite's WAL survives a killed process.
+    /// </summary>
+    public bool DurableWrites { get; set; }
+
     public TimeSpan DownloadFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -82,7 +82,11 @@ public static class RegistryServices
             return;
         }
 
-        services.AddSingleton(provider => new SqliteConnectionFactory(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.DatabasePath));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+            return new SqliteConnectionFactory(options.DatabasePath, options.DurableWrites);
+        });
         services.AddSingleton<ISqlDialect, SqliteDialect>();
         services.AddSingleton<IFeedChangeBroadcaster, NoFeedChangeBroadcaster>();
     }
@@ -96,6 +100,10 @@ public static class RegistryServices
             return;
         }
 
-        services.AddSingleton<IPackageFileStore>(provider => new FileSystemPackageFileStore(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.PackagesPath));
+        services.AddSingleton<IPackageFileStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+            return new FileSystemPackageFileStore(options.PackagesPath, options.DurableWrites);
+        });
     }
 }

@@ -4,6 +4,8 @@ namespace Faros.Registry.Metadata;
 public enum ReservationOutcome
 {
     Reserved,
+    /// <summary>Reserved by taking over the pending row of a push that died; its files may still be lying around.</summary>
+    ReservedOverAbandoned,
     Duplicate,
     OwnedByAnother,
 }

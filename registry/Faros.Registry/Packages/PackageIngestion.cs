@@ -62,7 +62,8 @@ public sealed class PackageIngestion(
         }
 
         var reclaimBefore = time.GetUtcNow() - options.Value.PendingPushTimeout;
-        switch (await metadata.ReserveAsync(record, owner, ownerCheck, reclaimBefore, cancellationToken))
+        var reservation = await metadata.ReserveAsync(record, owner, ownerCheck, reclaimBefore, cancellationToken);
+        switch (reservation)
         {
             case ReservationOutcome.Duplicate:
                 return PushOutcome.Duplicate(record.Id, record.Version);
@@ -73,8 +74,11 @@ public sealed class PackageIngestion(
 
         try
         {
-            // The reservation is ours, so anything already stored under this id and version is debris of a push that died.
-            await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
+            if (reservation == ReservationOutcome.ReservedOverAbandoned)
+            {
+                // The reservation is ours now, so anything stored under this id and version is debris of the push that died.
+                await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
+            }
             await SaveSideFilesAsync(package, cancellationToken);
             await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.Package, upload.Path, cancellationToken);
             await metadata.CompleteAsync(record.LowerId, record.LowerVersion, CancellationToken.None);

@@ -4,7 +4,7 @@ namespace Faros.Registry.Storage;
 /// Package files under {root}/{lowerId}/{lowerVersion}/. Each file is written to a temp name in the same
 /// folder and then renamed without overwrite, so readers never see half a file.
 /// </summary>
-public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
+public sealed class FileSystemPackageFileStore(string root, bool durable = false) : IPackageFileStore
 {
     public async Task SaveAsync(string lowerId, string lowerVersion, PackageFileKind kind, Stream source, CancellationToken cancellationToken)
     {
@@ -16,8 +16,7 @@ public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 await source.CopyToAsync(output, cancellationToken);
-                // No fsync: side files (nuspec, readme, icon) can be rebuilt from the .nupkg, which is synced
-                // before it becomes visible (SaveFileAsync). One fsync per push instead of three.
+                // Never fsynced: side files (nuspec, readme, icon) can be rebuilt from the .nupkg.
             }
 
             MoveWithoutOverwrite(temp, target);
@@ -32,9 +31,10 @@ public sealed class FileSystemPackageFileStore(string root) : IPackageFileStore
     {
         var target = PathOf(lowerId, lowerVersion, kind);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        using (var handle = File.OpenHandle(localPath, FileMode.Open, FileAccess.ReadWrite))
+        if (durable)
         {
             // The upload was written without fsync; make it durable before it becomes visible.
+            using var handle = File.OpenHandle(localPath, FileMode.Open, FileAccess.ReadWrite);
             RandomAccess.FlushToDisk(handle);
         }
 

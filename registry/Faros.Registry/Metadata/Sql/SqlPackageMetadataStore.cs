@@ -16,7 +16,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        var reclaimed = await connection.ExecuteAsync(
             "DELETE FROM packages WHERE lower_id = @LowerId AND lower_version = @LowerVersion AND state = @Pending AND created < @Before",
             new { package.LowerId, package.LowerVersion, Pending, Before = reclaimPendingBefore.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) },
             transaction);
@@ -43,7 +43,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return ReservationOutcome.Reserved;
+        return reclaimed > 0 ? ReservationOutcome.ReservedOverAbandoned : ReservationOutcome.Reserved;
     }
 
     public async Task<bool> ImportAsync(PackageRecord package, string owner, bool hasSymbols, CancellationToken cancellationToken)

@@ -6,9 +6,13 @@ namespace Faros.Registry.Metadata.Sqlite;
 public sealed class SqliteConnectionFactory
 {
     private readonly string connectionString;
+    private readonly string pragmas;
 
-    public SqliteConnectionFactory(string databasePath)
+    public SqliteConnectionFactory(string databasePath, bool durable = false)
     {
+        // WAL lets readers run beside a writer; NORMAL sync in WAL mode survives a process crash, FULL also power
+        // loss; foreign keys are off by default in SQLite.
+        pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         DatabasePath = databasePath;
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -28,9 +32,7 @@ public sealed class SqliteConnectionFactory
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside a writer; NORMAL sync in WAL mode survives a process crash,
-        // and foreign keys are off by default in SQLite.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = pragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
