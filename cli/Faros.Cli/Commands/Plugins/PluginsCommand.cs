@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Faros.Cli.Commands.Plugins;
+
+/// <summary>`kubectl faros plugins ...`: find plugins in the registry and manage the plugins of edge agents.</summary>
+public static class PluginsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("plugins", "Find plugins in the Faros registry.");
+        command.Aliases.Add("plugin");
+        command.Subcommands.Add(PluginsSearchCommand.Create());
+        command.Subcommands.Add(PluginsInfoCommand.Create());
+        return command;
+    }
+}

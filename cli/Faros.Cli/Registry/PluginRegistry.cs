@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Faros.Cli.Infrastructure;
+using NuGet.Common;
+using NuGet.Configuration;
+using NuGet.Protocol;
+using NuGet.Protocol.Core.Types;
+using NuGet.Versioning;
+
+namespace Faros.Cli.Registry;
+
+/// <summary>
+/// The Faros plugin registry through NuGet's own client: the service index names the search and registration
+/// endpoints, and requests go through NuGet's HTTP source (retries, proxies, credentials from NuGet config).
+/// Raw JSON is read because the registry's `faros` metadata is beyond what NuGet's typed models carry.
+/// </summary>
+public sealed class PluginRegistry : IDisposable
+{
+    public const string PluginPackageType = "FarosPlugin";
+
+    private readonly SourceRepository _repository;
+    private readonly SourceCacheContext _cache = new() { NoCache = true, DirectDownload = true };
+
+    public PluginRegistry(Uri serviceIndex)
+    {
+        ServiceIndex = serviceIndex;
+        _repository = Repository.Factory.GetCoreV3(new PackageSource(serviceIndex.ToString(), "faros") { AllowInsecureConnections = true });
+    }
+
+    public Uri ServiceIndex { get; }
+
+    public async Task<PluginSearchResult> SearchAsync(PluginQuery query, CancellationToken cancellationToken)
+    {
+        var index = await _repository.GetResourceAsync<ServiceIndexResourceV3>(cancellationToken) ?? throw NotARegistry();
+        var endpoint = index.GetServiceEntryUri(ServiceTypes.SearchQueryService)
+            ?? throw new CliException(ExitCodes.Error, $"The registry at {ServiceIndex} offers no search service; is it a Faros registry?");
+        var http = await _repository.GetResourceAsync<HttpSourceResource>(cancellationToken) ?? throw NotARegistry();
+        var url = endpoint + "?" + query.ToQueryString(PluginPackageType);
+        var document = await http.HttpSource.ProcessStreamAsync(
+            new HttpSourceRequest(url, NullLogger.Instance),
+            async stream => stream is null ? null : await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken),
+            NullLogger.Instance,
+            cancellationToken);
+        return PluginSearchResult.From(document as JsonObject ?? throw new CliException(ExitCodes.Error, $"The registry's search at {endpoint} answered with no JSON object."));
+    }
+
+    /// <summary>Every version's catalog entry, listed or not, oldest first; empty when the registry has no such package.</summary>
+    public async Task<IReadOnlyList<JsonObject>> GetCatalogEntriesAsync(string packageId, CancellationToken cancellationToken)
+    {
+        var registration = await _repository.GetResourceAsync<RegistrationResourceV3>(cancellationToken) ?? throw NotARegistry();
+        var entries = await registration.GetPackageMetadata(packageId, VersionRange.All, includePrerelease: true, includeUnlisted: true, _cache, NullLogger.Instance, cancellationToken);
+        return entries
+            .Select(entry => JsonNode.Parse(entry.ToString(Newtonsoft.Json.Formatting.None)) as JsonObject)
+            .OfType<JsonObject>()
+            .OrderBy(entry => NuGetVersion.Parse(entry["version"]!.GetValue<string>()))
+            .ToList();
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private CliException NotARegistry() =>
+        new(ExitCodes.Error, $"{ServiceIndex} is not a NuGet v3 service index; pass the Faros registry's URL, e.g. https://registry.example.com/v3/index.json.");
+}
+
+/// <summary>A plugin search: free text plus the registry's plugin filters.</summary>
+public sealed record PluginQuery(string? Text, string? Kind, string? Category, string? Side, bool Prerelease, int Take)
+{
+    public string ToQueryString(string packageType)
+    {
+        var parameters = new List<(string Name, string? Value)>
+        {
+            ("q", Text), ("packageType", packageType), ("kind", Kind), ("category", Category), ("side", Side),
+            ("prerelease", Prerelease ? "true" : "false"), ("semVerLevel", "2.0.0"), ("take", Take.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return string.Join('&', parameters.Where(parameter => !string.IsNullOrWhiteSpace(parameter.Value))
+            .Select(parameter => $"{parameter.Name}={Uri.EscapeDataString(parameter.Value!)}"));
+    }
+}
+
+/// <summary>One page of search hits as the registry returned them.</summary>
+public sealed record PluginSearchResult(long TotalHits, IReadOnlyList<JsonObject> Hits)
+{
+    public static PluginSearchResult From(JsonObject document) => new(
+        document["totalHits"]?.GetValue<long>() ?? 0,
+        (document["data"] as JsonArray)?.OfType<JsonObject>().ToList() ?? []);
+}
