@@ -30,6 +30,24 @@ public static class CommonOptions
         HelpName = "table|json|yaml",
     };
 
+    /// <summary>An http(s) URL; anything else is a usage error naming the option.</summary>
+    public static Option<Uri?> Url(string name, string description, string example) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                return uri;
+            }
+
+            result.AddError($"{name} '{text}' is not an http(s) URL; write e.g. {example}.");
+            return null;
+        },
+        HelpName = "url",
+    };
+
     public static Option<TimeSpan> Timeout(TimeSpan defaultValue) => new("--timeout")
     {
         Description = $"How long to wait, e.g. 30s, 5m, 1h (default {Durations.Format(defaultValue)}).",

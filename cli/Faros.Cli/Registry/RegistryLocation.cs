@@ -14,10 +14,12 @@ public static class RegistryLocation
     public const string EnvironmentVariable = "FAROS_REGISTRY";
     public const string ExtensionName = "faros.sh/registry";
 
-    public static Option<Uri?> Option() => new("--registry")
-    {
-        Description = $"The Faros plugin registry (its URL or /v3/index.json). Default: ${EnvironmentVariable}, then the context's {ExtensionName} extension.",
-    };
+    public const string Example = "https://registry.example.com/v3/index.json";
+
+    public static Option<Uri?> Option() => CommonOptions.Url(
+        "--registry",
+        $"The Faros plugin registry (its URL or /v3/index.json). Default: ${EnvironmentVariable}, then the context's {ExtensionName} extension.",
+        Example);
 
     public static Uri Resolve(Invocation invocation, Option<Uri?> option)
     {
@@ -30,7 +32,7 @@ public static class RegistryLocation
         {
             return Uri.TryCreate(variable, UriKind.Absolute, out var fromVariable)
                 ? Normalize(fromVariable)
-                : throw CliException.Usage($"{EnvironmentVariable}='{variable}' is not a URL; set it to the registry's URL, e.g. https://registry.example.com/v3/index.json.");
+                : throw CliException.Usage($"{EnvironmentVariable}='{variable}' is not a URL; set it to the registry's URL, e.g. {Example}.");
         }
 
         if (FromKubeconfig(invocation.Kubeconfig) is { } fromContext)

@@ -17,22 +17,8 @@ public static class LoginCommand
 {
     public static Command Create()
     {
-        var hubUrl = new Option<Uri>("--hub-url")
-        {
-            Description = "The hub's Kubernetes API server, e.g. https://hub.example.com:6443.",
-            Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-                {
-                    return uri;
-                }
-
-                result.AddError($"--hub-url '{text}' is not an http(s) URL; write e.g. https://hub.example.com:6443.");
-                return null!;
-            },
-        };
+        var hubUrl = CommonOptions.Url("--hub-url", "The hub's Kubernetes API server, e.g. https://hub.example.com:6443.", "https://hub.example.com:6443");
+        hubUrl.Required = true;
         var token = new Option<string>("--token") { Description = "A bearer token for the hub.", Required = true };
         var certificateAuthority = new Option<FileInfo?>("--certificate-authority")
         {
@@ -48,10 +34,7 @@ public static class LoginCommand
             DefaultValueFactory = _ => "faros",
         };
         var namespaceOption = new Option<string?>("--namespace", "-n") { Description = "Default namespace (workspace) of the context." };
-        var registry = new Option<Uri?>("--registry")
-        {
-            Description = "The Faros plugin registry for this hub (its URL or /v3/index.json), stored in the context for `plugins` commands.",
-        };
+        var registry = CommonOptions.Url("--registry", "The Faros plugin registry for this hub (its URL or /v3/index.json), stored in the context for `plugins` commands.", RegistryLocation.Example);
 
         var command = new Command("login", "Log in to a Faros hub: write a `faros` context into the kubeconfig and make it current.")
         {
@@ -68,7 +51,7 @@ public static class LoginCommand
         command.SetFarosAction(async invocation =>
         {
             var contextName = invocation.Get(name);
-            var server = invocation.Get(hubUrl);
+            var server = invocation.Get(hubUrl)!;
             var caFile = invocation.Get(certificateAuthority);
             var caData = caFile is null ? null : ReadCertificateAuthority(caFile);
             var skipVerify = invocation.Get(insecure);
