@@ -5,7 +5,8 @@
 set -euo pipefail
 
 cache="${FAROS_CACHE:-$HOME/.cache/faros}"
-binary="$cache/kube-apiserver-v1.20.2"
+# The name changes whenever the build recipe does, so a machine with a binary from an older recipe rebuilds it.
+binary="$cache/kube-apiserver-v1.20.2-reflect2"
 export DEBIAN_FRONTEND=noninteractive
 apt_updated=""
 apt_install() {
