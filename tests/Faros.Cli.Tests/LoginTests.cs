@@ -102,11 +102,7 @@ public sealed class LoginTests : HubTestBase
         var fresh = Path.Combine(sandbox.Directory, "new", "config");
         var login = await sandbox.FarosAsync("login", "--kubeconfig", fresh, "--hub-url", admin.Hub.Server.ToString(), "--token", admin.Hub.AdminToken, "--insecure-skip-tls-verify");
         Assert.That(login.Succeeded, login.ToString());
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.That(File.GetUnixFileMode(fresh), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        }
-
+        Assert.That(File.GetUnixFileMode(fresh), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         var list = await sandbox.KubectlAsync("--kubeconfig", fresh, "get", "namespace", "default", "-o", "name");
         Assert.That(list.Succeeded, list.ToString());
     }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Faros.Cli.Commands.Agents;
+using Faros.Cli.Commands.AiAgents;
+using Faros.Cli.Commands.Clusters;
 using Faros.Cli.Commands.Login;
 using Faros.Cli.Commands.Plugins;
 using Faros.Cli.Commands.Workspaces;
@@ -15,7 +18,10 @@ public static class FarosRootCommand
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(WorkspaceCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(ClustersCommand.Create());
+        root.Subcommands.Add(AiAgentsCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -15,11 +15,11 @@ public sealed class Invocation(ParseResult parseResult, CancellationToken cancel
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Results: tables, documents, kubeconfigs.</summary>
-    public TextWriter Out { get; } = Console.Out;
+    /// <summary>Results: tables, documents, kubeconfigs. Read on use, so commands that end stdout early (see <see cref="StandardOutput"/>) can.</summary>
+    public TextWriter Out => Console.Out;
 
     /// <summary>Progress and errors, so that stdout stays parseable.</summary>
-    public TextWriter Error { get; } = Console.Error;
+    public TextWriter Error => Console.Error;
 
     public KubeconfigSelection Kubeconfig => new(
         KubeconfigLocations.Resolve(ParseResult.GetValue(GlobalOptions.Kubeconfig)),

@@ -6,13 +6,14 @@ namespace Faros.Cli.Infrastructure;
 /// <param name="Done">The wait is over (successfully).</param>
 /// <param name="State">A short description of where things stand, shown as progress, e.g. "phase Initializing".</param>
 /// <param name="Failure">Set when the resource reached a state that will not get better; the wait stops with this message.</param>
-public sealed record WaitState(bool Done, string State, string? Failure = null)
+/// <param name="ExitCode">The exit code of a failure.</param>
+public sealed record WaitState(bool Done, string State, string? Failure = null, int ExitCode = ExitCodes.Error)
 {
     public static WaitState Finished(string state) => new(true, state);
 
     public static WaitState Pending(string state) => new(false, state);
 
-    public static WaitState Failed(string state, string failure) => new(false, state, failure);
+    public static WaitState Failed(string state, string failure, int exitCode = ExitCodes.Error) => new(false, state, failure, exitCode);
 }
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class Waiter(TextWriter progress, TimeSpan timeout, TimeSpan? inte
             if (state.Done || state.Failure is not null)
             {
                 Report(what, state.State, clock.Elapsed, interactive, ref lastState, final: true);
-                return state.Failure is null ? value : throw new CliException(ExitCodes.Error, $"{what}: {state.Failure}");
+                return state.Failure is null ? value : throw new CliException(state.ExitCode, $"{what}: {state.Failure}");
             }
 
             Report(what, state.State, clock.Elapsed, interactive, ref lastState, final: false);
@@ -49,6 +50,11 @@ public sealed class Waiter(TextWriter progress, TimeSpan timeout, TimeSpan? inte
             await Task.Delay(remaining < _interval ? remaining : _interval, cancellationToken);
         }
     }
+
+    /// <summary>Waits until <paramref name="find"/> no longer finds the resource.</summary>
+    public Task<T?> UntilGoneAsync<T>(string what, Func<CancellationToken, Task<T?>> find, Func<T, string> describe, string timeoutHint, CancellationToken cancellationToken)
+        where T : class =>
+        UntilAsync($"{what} to be deleted", find, found => found is null ? WaitState.Finished("deleted") : WaitState.Pending(describe(found)), timeoutHint, cancellationToken);
 
     private void Report(string what, string state, TimeSpan elapsed, bool interactive, ref string? lastState, bool final)
     {

@@ -9,12 +9,16 @@ public sealed class KubeSession : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    private KubeSession(Kubernetes client, string server, string contextName, string? contextNamespace)
+    private KubeSession(Kubernetes client, KubernetesClientConfiguration configuration, string contextName)
     {
         Client = client;
-        Server = server;
+        Server = configuration.Host.TrimEnd('/');
         ContextName = contextName;
-        ContextNamespace = contextNamespace;
+        ContextNamespace = configuration.Namespace;
+        SkipTlsVerify = configuration.SkipTlsVerify;
+        CertificateAuthorityData = configuration.SslCaCerts is { Count: > 0 } authorities
+            ? Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(string.Concat(authorities.Select(certificate => certificate.ExportCertificatePem() + "\n"))))
+            : null;
     }
 
     public IKubernetes Client { get; }
@@ -24,6 +28,11 @@ public sealed class KubeSession : IDisposable
     public string ContextName { get; }
 
     public string? ContextNamespace { get; }
+
+    /// <summary>Base64 PEM of the CA the context trusts for the hub, if it names one.</summary>
+    public string? CertificateAuthorityData { get; }
+
+    public bool SkipTlsVerify { get; }
 
     public static KubeSession Open(KubeconfigSelection selection)
     {
@@ -51,7 +60,7 @@ public sealed class KubeSession : IDisposable
 
         var clientConfiguration = KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, contextName);
         clientConfiguration.HttpClientTimeout = RequestTimeout;
-        return new KubeSession(new Kubernetes(clientConfiguration), clientConfiguration.Host, contextName, clientConfiguration.Namespace);
+        return new KubeSession(new Kubernetes(clientConfiguration), clientConfiguration, contextName);
     }
 
     /// <summary>kubectl's merge: the first file to define a name wins; current-context comes from the first file that sets it.</summary>

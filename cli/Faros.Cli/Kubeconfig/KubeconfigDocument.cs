@@ -93,24 +93,12 @@ public sealed class KubeconfigDocument
         Changed = true;
     }
 
-    /// <summary>Writes the file atomically (temp file + rename), owner-only for a new file since it holds credentials.</summary>
+    /// <summary>Writes the file atomically, owner-only when new since it holds credentials.</summary>
     public void Save()
     {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(directory);
-        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
-        using (var writer = new StreamWriter(temp))
-        {
-            var stream = new YamlStream(new YamlDocument(_root));
-            stream.Save(new Emitter(writer), assignAnchors: false);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, File.Exists(Path) ? File.GetUnixFileMode(Path) : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.Move(temp, Path, overwrite: true);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        new YamlStream(new YamlDocument(_root)).Save(new Emitter(writer), assignAnchors: false);
+        Infrastructure.AtomicFile.Write(Path, writer.ToString());
         Changed = false;
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Faros.Cli.Infrastructure;
 using Faros.Cli.Kubeconfig;
 using Faros.Cli.Output;
@@ -8,7 +7,7 @@ using Faros.Cli.Output;
 namespace Faros.Cli.Commands.Workspaces;
 
 /// <summary>`kubectl faros workspace create|get|list|use|delete`.</summary>
-public static partial class WorkspaceCommand
+public static class WorkspaceCommand
 {
     public static Command Create()
     {
@@ -22,21 +21,7 @@ public static partial class WorkspaceCommand
         return command;
     }
 
-    private static Argument<string> NameArgument() => new("NAME")
-    {
-        Description = "The workspace (namespace) name: lowercase letters, digits and '-', at most 63 characters.",
-        Validators =
-        {
-            result =>
-            {
-                var value = result.GetValueOrDefault<string>();
-                if (value is not null && !DnsLabel().IsMatch(value))
-                {
-                    result.AddError($"'{value}' is not a valid workspace name; use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.");
-                }
-            },
-        },
-    };
+    private static Argument<string> NameArgument() => NameArguments.Label("workspace");
 
     private static Command CreateCommand()
     {
@@ -132,10 +117,10 @@ public static partial class WorkspaceCommand
             await store.DeleteAsync(workspace, invocation.CancellationToken);
             if (invocation.Get(wait))
             {
-                await new Waiter(invocation.Error, invocation.Get(timeout)).UntilAsync(
-                    $"workspace {workspace} to be deleted",
+                await new Waiter(invocation.Error, invocation.Get(timeout)).UntilGoneAsync(
+                    $"workspace {workspace}",
                     cancellationToken => store.FindNamespaceAsync(workspace, cancellationToken),
-                    ns => ns is null ? WaitState.Finished("deleted") : WaitState.Pending($"phase {ns.Status?.Phase ?? "Terminating"}"),
+                    ns => $"phase {ns.Status?.Phase ?? "Terminating"}",
                     "The hub's namespace controller removes what the workspace holds; check `kubectl get namespace " + workspace + " -o yaml` for what blocks it.",
                     invocation.CancellationToken);
                 await invocation.Out.WriteLineAsync($"Workspace \"{workspace}\" deleted.");
@@ -160,7 +145,4 @@ public static partial class WorkspaceCommand
 
         return table;
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
 }

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Faros.Api.Edge;
+using Faros.Api.Kubernetes;
+using Faros.Cli.Tests.Environment;
+using Faros.Sdk.Reconciliation;
+using k8s.Models;
+
+namespace Faros.Cli.Tests;
+
+/// <summary>`kubectl faros agent generate|list|get|delete` on the real API server; the operator's part is played by <see cref="OperatorStandIn"/>.</summary>
+[TestFixture]
+public sealed class AgentTests : FarosApiTestBase
+{
+    [Test]
+    public async Task Generate_waits_for_the_registration_and_writes_a_kubeconfig_the_device_can_use()
+    {
+        var file = Path.Combine(sandbox.Directory, "device", "kubeconfig");
+        var generate = sandbox.KubectlFarosAsync("agent", "generate", "dev1", "-f", file, "-n", ns, "--timeout", "60s");
+        await Operator.ProvisionRegistrationAsync(ns, "dev1");
+        var result = await generate;
+        Assert.That(result.Succeeded, result.ToString());
+        Assert.That(result.StandardError, Does.Contain($"Waiting for registration {ns}/dev1"));
+        Assert.That(result.StandardOutput, Does.Contain("Wrote the kubeconfig of agent"));
+
+        var registration = await new ResourceClient<Registration>(admin.Client).GetAsync(ns, "dev1");
+        Assert.That(registration.Spec.AgentName, Is.EqualTo("dev1"));
+        Assert.That(await new ResourceClient<EdgeAgent>(admin.Client).FindAsync(ns, "dev1"), Is.Not.Null, "the agent is created too");
+        Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+
+        // The device's kubeconfig reaches the hub as the device's ServiceAccount, verifying TLS with the published CA.
+        var asDevice = await sandbox.KubectlAsync("--kubeconfig", file, "get", "agents.edge.faros.sh", "dev1", "-o", "name");
+        Assert.That(asDevice.StandardOutput.Trim(), Is.EqualTo("agent.edge.faros.sh/dev1"), asDevice.ToString());
+        var beyond = await sandbox.KubectlAsync("--kubeconfig", file, "get", "secrets");
+        Assert.That(beyond.ExitCode, Is.Not.Zero, "the device may not read secrets");
+        Assert.That(beyond.StandardError, Does.Contain("system:serviceaccount:" + ns + ":dev1"));
+
+        // Again: the Registration is reused and ready, so the kubeconfig comes at once, here on stdout.
+        var again = await sandbox.FarosAsync("agent", "generate", "dev1", "-f", "-", "-n", ns, "--timeout", "5s");
+        Assert.That(again.Succeeded, again.ToString());
+        Assert.That(again.StandardOutput, Does.Contain("kind: Config").And.Contain("current-context: dev1").And.Contain("namespace: " + ns));
+        Assert.That(again.StandardOutput, Is.EqualTo(await File.ReadAllTextAsync(file)));
+    }
+
+    [Test]
+    public async Task Generate_without_an_operator_times_out_with_exit_4_and_writes_no_file()
+    {
+        var file = Path.Combine(sandbox.Directory, "never");
+        var result = await sandbox.FarosAsync("agent", "generate", "lonely", "-f", file, "-n", ns, "--timeout", "2s");
+        Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("Timed out after 2s").And.Contain("Is the Faros operator running"));
+        Assert.That(File.Exists(file), Is.False);
+    }
+
+    [Test]
+    public async Task List_get_and_delete_show_the_agents_status()
+    {
+        var agents = new ResourceClient<EdgeAgent>(admin.Client);
+        var created = await agents.CreateAsync(new EdgeAgent
+        {
+            Metadata = new V1ObjectMeta { Name = "pump-7", NamespaceProperty = ns },
+            Spec = new EdgeAgentSpec { Plugins = [new PluginReference { Name = "net", Package = "Contoso.Net" }] },
+        });
+        created.Status.LastHeartbeat = DateTime.UtcNow;
+        created.Status.SetCondition(EdgeAgentConditions.Connected, true, EdgeAgentConditions.Reasons.LeaseRenewed, "Lease renewed 3s ago.", created.Metadata.Generation, DateTimeOffset.UtcNow);
+        created.Status.SetCondition(EdgeAgentConditions.PluginsResolved, false, EdgeAgentConditions.Reasons.NotFound, "no Contoso.Net", created.Metadata.Generation, DateTimeOffset.UtcNow);
+        await agents.ReplaceStatusAsync(created);
+
+        var table = await sandbox.KubectlFarosAsync("agent", "list", "-n", ns);
+        Assert.That(table.Succeeded, table.ToString());
+        var lines = table.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.Match(@"^NAME\s+PLUGINS\s+RESOLVED\s+CONNECTED\s+HEARTBEAT\s+AGE$"));
+        Assert.That(lines[1], Does.Match(@"^pump-7\s+1\s+False\s+True\s+\d+s ago\s+\d+s$"));
+
+        var json = await sandbox.FarosAsync("agent", "get", "pump-7", "-n", ns, "-o", "json");
+        var document = JsonDocument.Parse(json.StandardOutput).RootElement;
+        Assert.That(document.GetProperty("kind").GetString(), Is.EqualTo("Agent"));
+        Assert.That(document.GetProperty("spec").GetProperty("plugins")[0].GetProperty("package").GetString(), Is.EqualTo("Contoso.Net"));
+
+        var yaml = await sandbox.FarosAsync("agent", "list", "-n", ns, "-o", "yaml");
+        Assert.That(yaml.StandardOutput, Does.Contain("kind: List").And.Contain("name: pump-7").And.Contain("reason: NotFound"));
+
+        var delete = await sandbox.FarosAsync("agent", "delete", "pump-7", "-n", ns);
+        Assert.That(delete.Succeeded, delete.ToString());
+        Assert.That(await agents.FindAsync(ns, "pump-7"), Is.Null);
+        var missing = await sandbox.FarosAsync("agent", "get", "pump-7", "-n", ns);
+        Assert.That(missing.ExitCode, Is.EqualTo(3), missing.ToString());
+        var empty = await sandbox.FarosAsync("agent", "list", "-n", ns);
+        Assert.That(empty.StandardError, Does.Contain("No agents found"));
+    }
+}
