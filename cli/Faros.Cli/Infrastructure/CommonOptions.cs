@@ -48,23 +48,31 @@ public static class CommonOptions
         HelpName = "url",
     };
 
-    public static Option<TimeSpan> Timeout(TimeSpan defaultValue) => new("--timeout")
+    public static Option<Duration> Timeout(TimeSpan defaultValue) => new("--timeout")
     {
-        Description = $"How long to wait, e.g. 30s, 5m, 1h (default {Durations.Format(defaultValue)}).",
-        DefaultValueFactory = _ => defaultValue,
+        Description = "How long to wait, e.g. 30s, 5m, 1h.",
+        DefaultValueFactory = _ => new Duration(defaultValue),
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
             if (Durations.TryParse(text, out var value))
             {
-                return value;
+                return new Duration(value);
             }
 
             result.AddError($"Timeout '{text}' is not a duration; write e.g. 90s, 5m or 1h.");
-            return defaultValue;
+            return new Duration(defaultValue);
         },
         HelpName = "duration",
     };
+}
+
+/// <summary>A time span that prints the way it is written on the command line (2m, not 00:02:00), e.g. in help.</summary>
+public readonly record struct Duration(TimeSpan Value)
+{
+    public static implicit operator TimeSpan(Duration duration) => duration.Value;
+
+    public override string ToString() => Durations.Format(Value);
 }
 
 /// <summary>Go-style durations as kubectl takes them: 30s, 5m, 1h, 1h30m, or plain seconds.</summary>
