@@ -48,7 +48,9 @@ public sealed class TestCertificateAuthority : IDisposable
         var withKey = issued.CopyWithPrivateKey(key);
         const string password = "test-password";
         var pfxPath = Path.Combine(_directory, $"{Sanitize(subject)}.pfx");
-        File.WriteAllBytes(pfxPath, new X509Certificate2Collection { withKey, Root }.Export(X509ContentType.Pfx, password)!);
+        // The root goes in without its private key, as a CA hands out its chain.
+        using var publicRoot = X509CertificateLoader.LoadCertificate(Root.RawData);
+        File.WriteAllBytes(pfxPath, new X509Certificate2Collection { withKey, publicRoot }.Export(X509ContentType.Pfx, password)!);
         return new TestCodeSigningCertificate(X509CertificateLoader.LoadCertificate(withKey.RawData), pfxPath, password);
     }
 

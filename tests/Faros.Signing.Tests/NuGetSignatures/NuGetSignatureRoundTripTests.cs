@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Xml.Linq;
 using Faros.Signing.NuGetSignatures;
 
@@ -95,11 +94,7 @@ public sealed class NuGetSignatureRoundTripTests
     [Test]
     public async Task Verifier_refuses_a_package_with_a_flipped_byte()
     {
-        var bytes = await File.ReadAllBytesAsync(_fixture.SignedPath);
-        // The first byte of the first entry's data, past its local header: the archive stays readable.
-        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(26));
-        var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(28));
-        bytes[30 + nameLength + extraLength] ^= 0x01;
+        var bytes = PackageTampering.FlipFirstContentByte(await File.ReadAllBytesAsync(_fixture.SignedPath));
 
         var result = await VerifyAsync(bytes, Trust(_fixture.Authority, NuGetTrustedSigner.Author()));
 
