@@ -34,14 +34,19 @@ public sealed class TestCertificateAuthority : IDisposable
     public string RootSha256Fingerprint => Convert.ToHexString(Root.GetCertHash(HashAlgorithmName.SHA256));
 
     /// <summary>Issues a certificate; by default for code signing and valid from an hour ago for a day.</summary>
-    public TestCodeSigningCertificate Issue(string subject, bool codeSigning = true, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    public TestCodeSigningCertificate Issue(string subject, bool codeSigning = true, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
+        Issue(subject, codeSigning ? CodeSigningEku : "1.3.6.1.5.5.7.3.2", critical: false, notBefore, notAfter);
+
+    /// <summary>Issues a timestamp authority's certificate: the time-stamping usage, critical as RFC 3161 demands.</summary>
+    public TestCodeSigningCertificate IssueTimestampAuthority(string subject) => Issue(subject, "1.3.6.1.5.5.7.3.8", critical: true, null, null);
+
+    private TestCodeSigningCertificate Issue(string subject, string extendedKeyUsage, bool critical, DateTimeOffset? notBefore, DateTimeOffset? notAfter)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={subject}, O=Faros Tests", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid(codeSigning ? CodeSigningEku : "1.3.6.1.5.5.7.3.2")], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extendedKeyUsage)], critical));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
         using var issued = request.Create(Root, notBefore ?? DateTimeOffset.UtcNow.AddHours(-1), notAfter ?? DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(12));

@@ -3,14 +3,14 @@ using System.Runtime.InteropServices;
 namespace Faros.Testing;
 
 /// <summary>
-/// A private view of the installed .NET SDK whose NuGet code-signing trust bundle also holds test roots, so that
+/// A private view of the installed .NET SDK whose NuGet code-signing and timestamping trust bundles also hold test roots, so that
 /// `dotnet nuget sign/verify` and `dotnet restore` trust a certificate authority made by the test, without touching
 /// the machine. On Linux NuGet trusts only /etc/pki/ca-trust/extracted/pem/objsign-ca-bundle.pem or, failing that,
 /// trustedroots/codesignctl.pem beside its own NuGet.Packaging.dll, and no setting or environment variable points
 /// elsewhere. So this directory mirrors the SDK: the muxer and hostfxr copied (the host finds the SDK next to
 /// itself), the SDK's top-level files hard-linked (the runtime resolves symbolic links, which would lead back to the
 /// real SDK and its bundle), every sub-directory symbolically linked, and trustedroots/ a real directory with the
-/// extended bundle. Creating it takes milliseconds and no disk space beyond the small copies.
+/// extended bundles. Creating it takes milliseconds and no disk space beyond the small copies.
 /// </summary>
 public sealed class TrustingDotnetSdk : IDisposable
 {
@@ -89,15 +89,13 @@ public sealed class TrustingDotnetSdk : IDisposable
             }
 
             var trustedRoots = Directory.CreateDirectory(Path.Combine(mirror, "trustedroots")).FullName;
-            var realTrustedRoots = Path.Combine(version, "trustedroots");
-            var codeSigning = Path.Combine(realTrustedRoots, "codesignctl.pem");
-            var bundle = (File.Exists(codeSigning) ? File.ReadAllText(codeSigning) : "") + Environment.NewLine +
-                         string.Join(Environment.NewLine, trustedRootPemFiles.Select(File.ReadAllText));
-            File.WriteAllText(Path.Combine(trustedRoots, "codesignctl.pem"), bundle);
-            var timestamping = Path.Combine(realTrustedRoots, "timestampctl.pem");
-            if (File.Exists(timestamping))
+            // The same roots anchor code-signing chains and the chains of timestamp authorities the test runs.
+            foreach (var bundle in new[] { "codesignctl.pem", "timestampctl.pem" })
             {
-                File.Copy(timestamping, Path.Combine(trustedRoots, "timestampctl.pem"));
+                var real = Path.Combine(version, "trustedroots", bundle);
+                var content = (File.Exists(real) ? File.ReadAllText(real) : "") + Environment.NewLine +
+                              string.Join(Environment.NewLine, trustedRootPemFiles.Select(File.ReadAllText));
+                File.WriteAllText(Path.Combine(trustedRoots, bundle), content);
             }
         }
     }

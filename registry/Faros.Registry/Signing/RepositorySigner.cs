@@ -20,9 +20,12 @@ public sealed class RepositorySigner : IDisposable
     private readonly Lazy<RepositorySigningCertificate> _certificate;
     private readonly ILogger<RepositorySigner> _logger;
 
-    public RepositorySigner(IOptions<RepositorySigningOptions> options, ILogger<RepositorySigner> logger)
+    private readonly TimeProvider _time;
+
+    public RepositorySigner(IOptions<RepositorySigningOptions> options, TimeProvider time, ILogger<RepositorySigner> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
         _certificate = new Lazy<RepositorySigningCertificate>(() => RepositorySigningCertificate.Load(_options.CertificatePath!, _options.CertificatePassword));
     }
@@ -38,6 +41,12 @@ public sealed class RepositorySigner : IDisposable
 
     public async Task<RepositorySigningResult> SignAsync(UploadedFile upload, string owner, CancellationToken cancellationToken)
     {
+        // Checked at start-up too; a certificate that expired since is the registry's fault, not the publisher's: a 500, logged.
+        if (Certificate.Defect(_time.GetUtcNow()) is { } certificateDefect)
+        {
+            throw new InvalidOperationException($"The repository signing certificate (RepositorySigning:CertificatePath) {certificateDefect}.");
+        }
+
         if (await AlreadySignedDefectAsync(upload.Path, cancellationToken) is { } defect)
         {
             return RepositorySigningResult.Refused(defect);

@@ -148,10 +148,6 @@ public sealed class NuGetSignatureRoundTripTests
         return path;
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private sealed class ForwardOnlyStream(byte[] content) : MemoryStream(content)
     {
