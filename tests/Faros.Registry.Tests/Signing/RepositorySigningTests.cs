@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Faros.Registry.Tests.Infrastructure;
+using Faros.Signing.NuGetSignatures;
 using NuGet.Packaging;
 using NuGet.Packaging.Signing;
 
@@ -116,6 +117,15 @@ public sealed class RepositorySigningTests
             Assert.That(await RegisteredHashAsync(_signing, package), Is.EqualTo(Sha512(served)), "registrations hash the signed bytes");
         }
 
+        var byRepository = await VerifyAsync(served, NuGetTrustedSigner.Repository(_repository.Sha256Fingerprint));
+        var byAuthor = await VerifyAsync(served, NuGetTrustedSigner.Author(_author.Sha256Fingerprint));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byRepository.Signer?.Kind, Is.EqualTo(NuGetSignerKind.Repository), byRepository.ToString());
+            Assert.That(byRepository.Signer?.Sha256Fingerprint, Is.EqualTo(_repository.Sha256Fingerprint), byRepository.ToString());
+            Assert.That(byAuthor.Signer?.Kind, Is.EqualTo(NuGetSignerKind.Author), byAuthor.ToString());
+        }
+
         var servedPath = Path.Combine(cli.CreateWorkDirectory("served"), package.FileName);
         await File.WriteAllBytesAsync(servedPath, served);
         var verify = await cli.RunAsync("nuget", "verify", "--all", servedPath, "-v", "n");
@@ -146,6 +156,8 @@ public sealed class RepositorySigningTests
         var primary = await PrimarySignatureAsync(served);
         Assert.That(primary.Type, Is.EqualTo(SignatureType.Repository));
         Assert.That(primary.GetSigningCertificateFingerprint(NuGet.Common.HashAlgorithmName.SHA256), Is.EqualTo(_repository.Sha256Fingerprint).IgnoreCase);
+        var verified = await VerifyAsync(served, NuGetTrustedSigner.Repository(_repository.Sha256Fingerprint));
+        Assert.That(verified.Signer?.Kind, Is.EqualTo(NuGetSignerKind.Repository), verified.ToString());
 
         using var cli = new DotnetCli("repository-signing") { DotnetPath = _sdk.DotnetPath };
         var restore = await RestoreUnderRequireAsync(cli, _signing, package);
@@ -241,6 +253,10 @@ public sealed class RepositorySigningTests
         TestProject.Write(project, (package.Id, package.Version.ToNormalizedString()));
         return await cli.RunInAsync(project, ["restore"]);
     }
+
+    /// <summary>Faros's own offline verifier, pinned to the test root, on what the registry served.</summary>
+    private Task<NuGetSignatureResult> VerifyAsync(byte[] package, NuGetTrustedSigner signer) =>
+        new NuGetSignatureVerifier().VerifyAsync(new MemoryStream(package), new NuGetTrust([_authority.Root], [signer]), CancellationToken.None);
 
     private static async Task<byte[]> DownloadAsync(RegistryProcess registry, TestPackage package)
     {

@@ -102,6 +102,24 @@ public sealed class NuGetSignatureRoundTripTests
     }
 
     [Test]
+    public async Task Verifier_refuses_a_signature_with_a_flipped_byte()
+    {
+        var bytes = PackageTampering.FlipSignatureByte(await File.ReadAllBytesAsync(_fixture.SignedPath));
+
+        var result = await VerifyAsync(bytes, Trust(_fixture.Authority, NuGetTrustedSigner.Author()));
+
+        Assert.That(result.Failure, Is.EqualTo(NuGetSignatureFailureReason.InvalidSignature), result.ToString());
+    }
+
+    [Test]
+    public async Task Verifier_refuses_bytes_that_are_not_a_package()
+    {
+        var result = await VerifyAsync(System.Text.Encoding.UTF8.GetBytes("not a zip at all"), Trust(_fixture.Authority, NuGetTrustedSigner.Author()));
+
+        Assert.That(result.Failure, Is.EqualTo(NuGetSignatureFailureReason.Malformed), result.ToString());
+    }
+
+    [Test]
     public async Task Verifier_refuses_an_unsigned_package()
     {
         var result = await VerifyAsync(_fixture.Package.Content, Trust(_fixture.Authority, NuGetTrustedSigner.Author()));
