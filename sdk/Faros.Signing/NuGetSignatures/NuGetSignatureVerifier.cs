@@ -87,7 +87,10 @@ public sealed class NuGetSignatureVerifier(TimeProvider? time = null)
                     $"The package was altered after it was signed: {exception.Message}");
             }
 
-            NuGetSignatureResult? firstFailure = null;
+            // The reported failure is that of a signature whose kind is trusted at all, when there is one: "the repository
+            // chain is untrusted" says more than "no author signer is trusted".
+            NuGetSignatureResult? failure = null;
+            var failureKindTrusted = false;
             foreach (var (signature, kind) in SignaturesOf(primary))
             {
                 var result = Evaluate(signature, kind, primary.SignedCms.Certificates, trust);
@@ -96,10 +99,15 @@ public sealed class NuGetSignatureVerifier(TimeProvider? time = null)
                     return result;
                 }
 
-                firstFailure ??= result;
+                var kindTrusted = trust.Signers.Any(signer => signer.Kind == kind);
+                if (failure is null || (kindTrusted && !failureKindTrusted))
+                {
+                    failure = result;
+                    failureKindTrusted = kindTrusted;
+                }
             }
 
-            return firstFailure!;
+            return failure!;
         }
     }
 
@@ -130,7 +138,7 @@ public sealed class NuGetSignatureVerifier(TimeProvider? time = null)
         if (signers.Count == 0)
         {
             return NuGetSignatureResult.Failed(NuGetSignatureFailureReason.FingerprintNotAllowed,
-                $"The package has a {Describe(kind)} signature, and no {Describe(kind)} signer is trusted.");
+                $"The package has {(kind == NuGetSignerKind.Author ? "an author" : "a repository")} signature, and no {Describe(kind)} signer is trusted.");
         }
 
         var certificate = signature.SignerInfo.Certificate;

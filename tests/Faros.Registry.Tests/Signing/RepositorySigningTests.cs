@@ -119,8 +119,11 @@ public sealed class RepositorySigningTests
 
         var byRepository = await VerifyAsync(served, NuGetTrustedSigner.Repository(_repository.Sha256Fingerprint));
         var byAuthor = await VerifyAsync(served, NuGetTrustedSigner.Author(_author.Sha256Fingerprint));
+        var wrongRepository = await VerifyAsync(served, NuGetTrustedSigner.Repository(_author.Sha256Fingerprint));
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(wrongRepository.Failure, Is.EqualTo(NuGetSignatureFailureReason.FingerprintNotAllowed), wrongRepository.ToString());
+            Assert.That(wrongRepository.Message, Does.Contain("Faros Registry Repository"), "the failure reported is the repository signature's, the kind that is trusted");
             Assert.That(byRepository.Signer?.Kind, Is.EqualTo(NuGetSignerKind.Repository), byRepository.ToString());
             Assert.That(byRepository.Signer?.Sha256Fingerprint, Is.EqualTo(_repository.Sha256Fingerprint), byRepository.ToString());
             Assert.That(byAuthor.Signer?.Kind, Is.EqualTo(NuGetSignerKind.Author), byAuthor.ToString());
