@@ -1,0 +1,43 @@
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using Faros.Signing.Policy;
+using Faros.Signing.Sigstore.Trust;
+
+namespace Faros.Signing.Sigstore.Certificates;
+
+/// <summary>Verifies an RFC 3161 timestamp over the bundle's signature against the trusted root's timestamp authorities.</summary>
+internal static class TimestampVerifier
+{
+    /// <summary>The time the timestamp authority vouches the signature existed at.</summary>
+    public static DateTimeOffset Verify(ReadOnlyMemory<byte> token, ReadOnlySpan<byte> signature, TrustedRoot root)
+    {
+        if (!Rfc3161TimestampToken.TryDecode(token, out var decoded, out _))
+        {
+            throw new SigstoreVerificationException(SignatureFailure.TimestampInvalid, "An RFC 3161 timestamp in the bundle is not a timestamp token.");
+        }
+
+        var candidates = new X509Certificate2Collection();
+        foreach (var authority in root.TimestampAuthorities)
+        {
+            candidates.AddRange(authority.Chain.ToArray());
+        }
+
+        if (!decoded.VerifySignatureForData(signature, out var signer, candidates) || signer is null)
+        {
+            throw new SigstoreVerificationException(SignatureFailure.TimestampInvalid,
+                "An RFC 3161 timestamp does not cover the bundle's signature or its signature does not verify.");
+        }
+
+        var time = decoded.TokenInfo.Timestamp;
+        try
+        {
+            CertificateChainVerifier.Verify(signer, root.TimestampAuthorities, time, CertificateChainVerifier.TimeStampingOid, "timestamp authority");
+        }
+        catch (SigstoreVerificationException e)
+        {
+            throw new SigstoreVerificationException(SignatureFailure.TimestampInvalid, e.Message);
+        }
+
+        return time;
+    }
+}
