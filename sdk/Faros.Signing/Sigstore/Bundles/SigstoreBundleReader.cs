@@ -104,7 +104,8 @@ internal static class SigstoreBundleReader
         var kindVersion = entry.Required("kindVersion").Object();
         return new TransparencyLogEntry
         {
-            LogIndex = entry.Required("logIndex").Int64(),
+            // Protobuf JSON omits zero values, so index 0 and time 0 arrive as absent fields.
+            LogIndex = entry.TryGet("logIndex")?.Int64() ?? 0,
             LogId = entry.Required("logId").Required("keyId").Base64(),
             Kind = kindVersion.Required("kind").String(),
             KindVersion = kindVersion.Required("version").String(),
@@ -117,7 +118,7 @@ internal static class SigstoreBundleReader
 
     private static InclusionProof ReadProof(JsonPath proof) => new()
     {
-        LogIndex = proof.Required("logIndex").Int64(),
+        LogIndex = proof.TryGet("logIndex")?.Int64() ?? 0,
         TreeSize = proof.Required("treeSize").Int64(),
         RootHash = proof.Required("rootHash").Base64(),
         Hashes = proof.TryGet("hashes") is { } hashes ? [.. hashes.Items().Select(hash => (ReadOnlyMemory<byte>)hash.Base64())] : [],
