@@ -46,9 +46,9 @@ public sealed class KeylessInteropTests
         var rewritten = SigstoreBundle.Parse(made.Bundle).ToJson();
         var paths = await directory.WriteAsync(("bundle.json", rewritten), ("package.nupkg", made.Package), ("trusted_root.json", made.TrustedRoot));
 
-        var accepted = await global::Faros.Signing.Tests.SigstoreJs.SigstoreJs.RunAsync("verify.cjs", paths[0], paths[1], "--trusted-root", paths[2],
+        var accepted = await NodeScripts.RunAsync("verify.cjs", paths[0], paths[1], "--trusted-root", paths[2],
             "--san", KeylessBundles.Subject, "--issuer", KeylessBundles.Issuer);
-        var wrongSan = await global::Faros.Signing.Tests.SigstoreJs.SigstoreJs.RunAsync("verify.cjs", paths[0], paths[1], "--trusted-root", paths[2],
+        var wrongSan = await NodeScripts.RunAsync("verify.cjs", paths[0], paths[1], "--trusted-root", paths[2],
             "--san", "https://github.com/mallory/x");
 
         Assert.Multiple(() =>

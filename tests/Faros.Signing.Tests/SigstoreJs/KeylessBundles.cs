@@ -14,7 +14,7 @@ internal sealed record KeylessBundles(byte[] Package, byte[] Bundle, byte[] Bund
 
     public static async Task<KeylessBundles> GetAsync()
     {
-        SigstoreJs.RequireInstalled();
+        NodeScripts.RequireInstalled();
         await Gate.WaitAsync();
         try
         {
@@ -37,8 +37,8 @@ internal sealed record KeylessBundles(byte[] Package, byte[] Bundle, byte[] Bund
         var plain = directory.Sub("plain");
         var stamped = directory.Sub("stamped");
         var results = await Task.WhenAll(
-            SigstoreJs.RunAsync("sign-keyless.cjs", packagePath, plain, Issuer, Subject),
-            SigstoreJs.RunAsync("sign-keyless.cjs", packagePath, stamped, Issuer, Subject, "--tsa"));
+            NodeScripts.RunAsync("sign-keyless.cjs", packagePath, plain, Issuer, Subject),
+            NodeScripts.RunAsync("sign-keyless.cjs", packagePath, stamped, Issuer, Subject, "--tsa"));
         foreach (var result in results)
         {
             Assert.That(result.Succeeded, Is.True, result.ToString());

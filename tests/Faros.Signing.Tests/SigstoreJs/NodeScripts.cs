@@ -6,7 +6,7 @@ namespace Faros.Signing.Tests.SigstoreJs;
 /// Runs the node scripts next to this file against sigstore-js as installed by eng/provision/sigstore-js.sh.
 /// Missing node or packages: ignored on a developer machine, a failure under CI=true.
 /// </summary>
-internal static class SigstoreJs
+internal static class NodeScripts
 {
     private static string Modules => Path.Combine(FarosCache.Path, "sigstore-js", "node_modules");
 
