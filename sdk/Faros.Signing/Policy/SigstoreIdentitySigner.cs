@@ -52,5 +52,10 @@ public sealed record SigstoreIdentitySigner : AllowedSigner
         && signer.SubjectAlternativeName is { } san
         && (Subject is not null ? string.Equals(san, Subject, StringComparison.Ordinal) : _subjectRegex!.IsMatch(san));
 
+    public bool Equals(SigstoreIdentitySigner? other) =>
+        other is not null && other.Issuer == Issuer && other.Subject == Subject && other.SubjectRegex == SubjectRegex;
+
+    public override int GetHashCode() => HashCode.Combine(Issuer, Subject, SubjectRegex);
+
     public override string ToString() => $"sigstore identity {Subject ?? "/" + SubjectRegex + "/"} from {Issuer}";
 }
