@@ -76,7 +76,7 @@ public sealed record TrustPolicy
         {
             Packages = [new PackageIdPattern("*")],
             Mode = packageTypes.Contains(FarosPluginPackageType, StringComparer.OrdinalIgnoreCase) ? PolicyMode.Require : PolicyMode.Off,
-            SignatureKinds = AllKinds,
+            SignatureKinds = [],
             Signers = [],
         };
 
@@ -95,7 +95,7 @@ public sealed record TrustPolicy
             _ => throw new FormatException($"{path}.mode is '{rule.Mode}'; use require, warn or off."),
         };
 
-        var kinds = rule.SignatureKinds is { Count: > 0 } listed ? [.. listed] : AllKinds;
+        ImmutableArray<string> kinds = rule.SignatureKinds is { } listed ? [.. listed] : [];
         foreach (var kind in kinds.Where(kind => !AllKinds.Contains(kind)))
         {
             throw new FormatException($"{path}.signatureKinds has '{kind}'; the kinds are {string.Join(" and ", AllKinds)}.");

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 
 namespace Faros.Signing.Policy;
 
@@ -11,6 +12,7 @@ public sealed class TrustPolicyEvaluator
 {
     private readonly TrustPolicy _policy;
     private readonly FrozenDictionary<string, ISignatureVerifier> _verifiers;
+    private readonly ImmutableArray<string> _kindsInOrder;
 
     /// <param name="policy">The trust policy.</param>
     /// <param name="verifiers">One verifier per signature kind, e.g. a <c>SigstoreVerifier</c> and a NuGet signature verifier.</param>
@@ -18,7 +20,9 @@ public sealed class TrustPolicyEvaluator
     public TrustPolicyEvaluator(TrustPolicy policy, IEnumerable<ISignatureVerifier> verifiers)
     {
         _policy = policy;
-        _verifiers = verifiers.ToFrozenDictionary(verifier => verifier.Kind, StringComparer.Ordinal);
+        var list = verifiers.ToList();
+        _verifiers = list.ToFrozenDictionary(verifier => verifier.Kind, StringComparer.Ordinal);
+        _kindsInOrder = [.. list.Select(verifier => verifier.Kind)];
         var unhandled = policy.Rules
             .Where(rule => rule.Mode != PolicyMode.Off)
             .SelectMany(rule => rule.SignatureKinds)
@@ -43,13 +47,10 @@ public sealed class TrustPolicyEvaluator
 
         var failures = new List<(SignatureFailure Reason, string Message)>();
         SignerIdentity? provenSigner = null;
-        foreach (var kind in rule.SignatureKinds)
+        var kinds = rule.SignatureKinds.IsEmpty ? _kindsInOrder : rule.SignatureKinds;
+        foreach (var kind in kinds)
         {
-            if (!_verifiers.TryGetValue(kind, out var verifier))
-            {
-                continue; // Only the default rule can name a kind without a verifier; other kinds may still prove a signer.
-            }
-
+            var verifier = _verifiers[kind];
             var verification = verifier.Verify(package, rule.Signers);
             if (!verification.IsVerified)
             {
@@ -71,7 +72,7 @@ public sealed class TrustPolicyEvaluator
         var (reason, message) = failures.Where(failure => failure.Reason != SignatureFailure.SignatureMissing).FirstOrDefault() is { Message: not null } named
             ? named
             : (SignatureFailure.SignatureMissing,
-                $"{package.Id} carries no signature of an accepted kind ({string.Join(", ", rule.SignatureKinds)}); the {rule.Describe()} requires one.");
+                $"{package.Id} carries no signature of an accepted kind ({string.Join(", ", kinds)}); the {rule.Describe()} requires one.");
         return new TrustVerdict(rule.Mode == PolicyMode.Warn ? TrustDecision.Warned : TrustDecision.Denied, provenSigner, reason, message);
     }
 }

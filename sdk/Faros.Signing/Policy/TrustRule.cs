@@ -9,7 +9,10 @@ public sealed record TrustRule
 
     public required PolicyMode Mode { get; init; }
 
-    /// <summary>Signature kinds that may prove the signer, tried in this order (<see cref="SignatureKinds"/>).</summary>
+    /// <summary>
+    /// Signature kinds that may prove the signer, tried in this order (<see cref="Policy.SignatureKinds"/>); empty
+    /// means any kind the evaluator has a verifier for.
+    /// </summary>
     public required ImmutableArray<string> SignatureKinds { get; init; }
 
     public required ImmutableArray<AllowedSigner> Signers { get; init; }
