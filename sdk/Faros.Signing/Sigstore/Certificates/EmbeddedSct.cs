@@ -9,7 +9,7 @@ namespace Faros.Signing.Sigstore.Certificates;
 /// A signed certificate timestamp embedded in a certificate (RFC 6962 §3.3): a CT log's promise to publish the
 /// precertificate. It is verified over the precertificate TBS, i.e. the certificate's TBS without the SCT list.
 /// </summary>
-public sealed record EmbeddedSct(byte[] LogId, ulong Timestamp, byte[] Extensions, byte[] Signature)
+internal sealed record EmbeddedSct(byte[] LogId, ulong Timestamp, byte[] Extensions, byte[] Signature)
 {
     public const string ExtensionOid = "1.3.6.1.4.1.11129.2.4.2";
 

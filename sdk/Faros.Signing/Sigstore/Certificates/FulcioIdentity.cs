@@ -8,7 +8,7 @@ namespace Faros.Signing.Sigstore.Certificates;
 /// The identity a Fulcio certificate binds: the OIDC issuer (extension 1.3.6.1.4.1.57264.1.8, a DER UTF8String, or
 /// the legacy 1.3.6.1.4.1.57264.1.1 holding raw UTF-8) and the subject alternative name (email, URI or DNS name).
 /// </summary>
-public sealed record FulcioIdentity(string? Issuer, string? SubjectAlternativeName)
+internal sealed record FulcioIdentity(string? Issuer, string? SubjectAlternativeName)
 {
     private const string IssuerOid = "1.3.6.1.4.1.57264.1.8";
     private const string LegacyIssuerOid = "1.3.6.1.4.1.57264.1.1";

@@ -8,7 +8,7 @@ namespace Faros.Signing.Sigstore.Transparency;
 /// The body of a Rekor <c>hashedrekord</c> v0.0.1 entry: the artifact's SHA-256, the signature, and the signer's
 /// public key or certificate (PEM, base64-encoded).
 /// </summary>
-public sealed record HashedRekordBody(byte[] Sha256, byte[] Signature, string PublicKeyPem)
+internal sealed record HashedRekordBody(byte[] Sha256, byte[] Signature, string PublicKeyPem)
 {
     /// <exception cref="FormatException">The body is not a hashedrekord v0.0.1 entry.</exception>
     public static HashedRekordBody Parse(ReadOnlySpan<byte> canonicalizedBody)

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Faros.Signing.Sigstore.Transparency;
 
 /// <summary>RFC 6962 (and RFC 9162 §2.1.3.2) Merkle tree hashing and inclusion-proof verification.</summary>
-public static class MerkleTree
+internal static class MerkleTree
 {
     public static byte[] LeafHash(ReadOnlySpan<byte> leaf)
     {

@@ -1,4 +1,4 @@
 namespace Faros.Signing.Sigstore.Transparency;
 
 /// <summary>One signature line of a signed note: the signer's name, the 4-byte key hint, and the signature.</summary>
-public sealed record NoteSignature(string Name, byte[] KeyHint, byte[] Signature);
+internal sealed record NoteSignature(string Name, byte[] KeyHint, byte[] Signature);

@@ -9,7 +9,7 @@ namespace Faros.Signing.Sigstore.Transparency;
 /// A log checkpoint in the signed note format: the body ("origin\nsize\nbase64(root)\n[extensions\n]"), a blank
 /// line, then one or more "— name base64(keyHint[4] || signature)" lines. The signature covers the body bytes.
 /// </summary>
-public sealed record SignedCheckpoint(string Origin, long TreeSize, byte[] RootHash, string Body, IReadOnlyList<NoteSignature> Signatures)
+internal sealed record SignedCheckpoint(string Origin, long TreeSize, byte[] RootHash, string Body, IReadOnlyList<NoteSignature> Signatures)
 {
     private const string SignaturePrefix = "\u2014 ";
 

@@ -8,7 +8,7 @@ namespace Faros.Signing.Sigstore.Transparency;
 /// The bytes a Rekor inclusion promise (SET) signs: the RFC 8785 canonical JSON of the entry's body (base64),
 /// integratedTime, logID (hex) and logIndex — keys in that (sorted) order.
 /// </summary>
-public static class SignedEntryTimestamp
+internal static class SignedEntryTimestamp
 {
     public static byte[] Payload(TransparencyLogEntry entry) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,

@@ -11,17 +11,18 @@ namespace Faros.Signing.Sigstore.Trust;
 /// </summary>
 public sealed record TrustedRoot
 {
-    public ImmutableArray<CertificateAuthority> CertificateAuthorities { get; init; } = [];
+    internal ImmutableArray<CertificateAuthority> CertificateAuthorities { get; init; } = [];
 
-    public ImmutableArray<TransparencyLog> TransparencyLogs { get; init; } = [];
+    internal ImmutableArray<TransparencyLog> TransparencyLogs { get; init; } = [];
 
-    public ImmutableArray<TransparencyLog> CertificateTransparencyLogs { get; init; } = [];
+    internal ImmutableArray<TransparencyLog> CertificateTransparencyLogs { get; init; } = [];
 
-    public ImmutableArray<CertificateAuthority> TimestampAuthorities { get; init; } = [];
+    internal ImmutableArray<CertificateAuthority> TimestampAuthorities { get; init; } = [];
 
     /// <summary>Reads a trusted root file (e.g. the public-good instance's, or a private deployment's).</summary>
     public static TrustedRoot Load(string path) => Parse(File.ReadAllBytes(path));
 
+    /// <exception cref="BundleFormatException">The JSON is not a trusted root; the message names the field.</exception>
     public static TrustedRoot Parse(ReadOnlySpan<byte> json)
     {
         using var document = JsonPath.ParseDocument(json, "trusted root");

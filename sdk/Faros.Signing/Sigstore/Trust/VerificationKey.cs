@@ -10,7 +10,7 @@ namespace Faros.Signing.Sigstore.Trust;
 /// (DER signatures, SHA-256/SHA-384), RSA PKCS#1 v1.5 with SHA-256, and Ed25519 (through BouncyCastle, which
 /// .NET lacks). Transparency logs, CT logs and keyed bundles all sign with one of these.
 /// </summary>
-public sealed class VerificationKey
+internal sealed class VerificationKey
 {
     private const string EcPublicKeyOid = "1.2.840.10045.2.1";
     private const string RsaOid = "1.2.840.113549.1.1.1";
