@@ -57,6 +57,11 @@ public sealed class SigstoreVerifier(TrustedRoot? trustedRoot = null, TimeProvid
         {
             return SignatureVerification.Failed(e.Failure, e.Message);
         }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            // Material that parsed but that the platform cannot use (an odd key encoding): refuse, never throw.
+            return SignatureVerification.Failed(SignatureFailure.BundleMalformed, $"The bundle holds unusable cryptographic material: {e.Message}");
+        }
     }
 
     private SignerIdentity VerifyKeyless(SigstoreBundle bundle, ReadOnlySpan<byte> artifact)

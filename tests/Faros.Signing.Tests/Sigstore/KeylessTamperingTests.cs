@@ -155,4 +155,30 @@ public sealed class KeylessTamperingTests
         Assert.That(
             new SigstoreVerifier(TrustedRoot.Parse(_made.TrustedRoot)).Verify(new SignedPackage("Contoso.Thermostat", [], _made.Package), []).Failure,
             Is.EqualTo(SignatureFailure.SignatureMissing));
+
+    [Test]
+    public void No_single_byte_change_anywhere_in_the_bundle_throws_or_changes_the_signer()
+    {
+        var expected = Verify(_made.Bundle).Signer!.DisplayName;
+        var failures = new HashSet<SignatureFailure>();
+        for (var position = 0; position < _made.Bundle.Length; position += 1)
+        {
+            var damaged = (byte[])_made.Bundle.Clone();
+            damaged[position] = damaged[position] == (byte)'A' ? (byte)'B' : (byte)'A';
+
+            var result = Verify(damaged);
+
+            if (result.IsVerified)
+            {
+                // Bytes the verifier rightly ignores (the bundle's copy of the CA, key names) may change freely.
+                Assert.That(result.Signer!.DisplayName, Is.EqualTo(expected), $"byte {position}");
+            }
+            else
+            {
+                failures.Add(result.Failure!.Value);
+            }
+        }
+
+        Assert.That(failures, Is.SupersetOf(new[] { SignatureFailure.BundleMalformed, SignatureFailure.SetInvalid, SignatureFailure.SignatureInvalid }));
+    }
 }

@@ -22,8 +22,22 @@ internal readonly record struct JsonPath(JsonElement Element, string Path)
         return Element.ValueKind == JsonValueKind.Object ? this : throw Defect($"{Path} is {Describe()}, expected an object");
     }
 
-    public string String() =>
-        Element.ValueKind == JsonValueKind.String ? Element.GetString()! : throw Defect($"{Path} is {Describe()}, expected a string");
+    public string String()
+    {
+        if (Element.ValueKind != JsonValueKind.String)
+        {
+            throw Defect($"{Path} is {Describe()}, expected a string");
+        }
+
+        try
+        {
+            return Element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Defect($"{Path} is not valid UTF-8");
+        }
+    }
 
     public byte[] Base64()
     {

@@ -70,12 +70,12 @@ internal static class SigstoreBundleReader
 
         if (material.TryGet("certificate") is { } certificate)
         {
-            return (null, [ReadCertificate(certificate.Required("rawBytes"))]);
+            return (null, [CertificateReader.Read(certificate.Required("rawBytes"))]);
         }
 
         if (material.TryGet("x509CertificateChain") is { } chain)
         {
-            var certificates = chain.Required("certificates").Items().Select(item => ReadCertificate(item.Required("rawBytes"))).ToImmutableArray();
+            var certificates = chain.Required("certificates").Items().Select(item => CertificateReader.Read(item.Required("rawBytes"))).ToImmutableArray();
             return certificates.IsEmpty
                 ? throw JsonPath.Defect($"{chain.Path}.certificates is empty")
                 : (null, certificates);
@@ -83,19 +83,6 @@ internal static class SigstoreBundleReader
 
         throw JsonPath.Defect(
             $"{material.Path} has none of publicKey, certificate or x509CertificateChain (bundle version {version})");
-    }
-
-    private static X509Certificate2 ReadCertificate(JsonPath rawBytes)
-    {
-        var der = rawBytes.Base64();
-        try
-        {
-            return X509CertificateLoader.LoadCertificate(der);
-        }
-        catch (CryptographicException e)
-        {
-            throw new BundleFormatException($"Malformed Sigstore document: {rawBytes.Path} is not a DER X.509 certificate ({e.Message}).", e);
-        }
     }
 
     private static TransparencyLogEntry ReadEntry(JsonPath entry)

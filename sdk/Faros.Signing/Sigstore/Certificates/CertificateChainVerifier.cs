@@ -14,6 +14,19 @@ internal static class CertificateChainVerifier
     public const string CodeSigningOid = "1.3.6.1.5.5.7.3.3";
     public const string TimeStampingOid = "1.3.6.1.5.5.7.3.8";
 
+    private static bool Build(X509Chain chain, X509Certificate2 leaf)
+    {
+        try
+        {
+            return chain.Build(leaf);
+        }
+        catch (CryptographicException)
+        {
+            // A certificate the platform cannot even parse into a chain is untrusted, not an error of the caller's.
+            return false;
+        }
+    }
+
     /// <summary>The chain (leaf first) built at <paramref name="time"/>; throws the named failure otherwise.</summary>
     public static IReadOnlyList<X509Certificate2> Verify(
         X509Certificate2 leaf, IEnumerable<CertificateAuthority> authorities, DateTimeOffset time, string extendedKeyUsage, string what)
@@ -35,7 +48,7 @@ internal static class CertificateChainVerifier
             chain.ChainPolicy.DisableCertificateDownloads = true;
             chain.ChainPolicy.VerificationTime = time.UtcDateTime;
             chain.ChainPolicy.ApplicationPolicy.Add(new Oid(extendedKeyUsage));
-            if (chain.Build(leaf))
+            if (Build(chain, leaf))
             {
                 return [.. chain.ChainElements.Select(element => element.Certificate)];
             }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Formats.Asn1;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
@@ -23,7 +24,18 @@ internal static class TimestampVerifier
             candidates.AddRange(authority.Chain.ToArray());
         }
 
-        if (!decoded.VerifySignatureForData(signature, out var signer, candidates) || signer is null)
+        X509Certificate2? signer;
+        bool verified;
+        try
+        {
+            verified = decoded.VerifySignatureForData(signature, out signer, candidates);
+        }
+        catch (CryptographicException e)
+        {
+            throw new SigstoreVerificationException(SignatureFailure.TimestampInvalid, $"An RFC 3161 timestamp is malformed: {e.Message}");
+        }
+
+        if (!verified || signer is null)
         {
             throw new SigstoreVerificationException(SignatureFailure.TimestampInvalid,
                 "An RFC 3161 timestamp does not cover the bundle's signature or its signature does not verify.");

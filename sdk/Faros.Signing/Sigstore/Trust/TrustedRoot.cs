@@ -65,18 +65,7 @@ public sealed record TrustedRoot
     private static CertificateAuthority ReadAuthority(JsonPath authority)
     {
         var certificates = authority.Required("certChain").Required("certificates").Items()
-            .Select(certificate =>
-            {
-                var raw = certificate.Required("rawBytes");
-                try
-                {
-                    return X509CertificateLoader.LoadCertificate(raw.Base64());
-                }
-                catch (CryptographicException e)
-                {
-                    throw JsonPath.Defect($"{raw.Path} is not a DER X.509 certificate ({e.Message})");
-                }
-            })
+            .Select(certificate => CertificateReader.Read(certificate.Required("rawBytes")))
             .ToImmutableArray();
         return certificates.IsEmpty
             ? throw JsonPath.Defect($"{authority.Path}.certChain.certificates is empty")
