@@ -156,17 +156,19 @@ public sealed class KeylessTamperingTests
             new SigstoreVerifier(TrustedRoot.Parse(_made.TrustedRoot)).Verify(new SignedPackage("Contoso.Thermostat", [], _made.Package), []).Failure,
             Is.EqualTo(SignatureFailure.SignatureMissing));
 
-    [Test]
-    public void No_single_byte_change_anywhere_in_the_bundle_throws_or_changes_the_signer()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void No_single_byte_change_anywhere_in_the_bundle_throws_or_changes_the_signer(bool withTimestamp)
     {
-        var expected = Verify(_made.Bundle).Signer!.DisplayName;
+        var (bundle, root) = withTimestamp ? (_made.BundleWithTimestamp, _made.TrustedRootWithTimestamp) : (_made.Bundle, _made.TrustedRoot);
+        var expected = Verify(bundle, trustedRoot: root).Signer!.DisplayName;
         var failures = new HashSet<SignatureFailure>();
-        for (var position = 0; position < _made.Bundle.Length; position += 1)
+        for (var position = 0; position < bundle.Length; position += 2)
         {
-            var damaged = (byte[])_made.Bundle.Clone();
+            var damaged = (byte[])bundle.Clone();
             damaged[position] = damaged[position] == (byte)'A' ? (byte)'B' : (byte)'A';
 
-            var result = Verify(damaged);
+            var result = Verify(damaged, trustedRoot: root);
 
             if (result.IsVerified)
             {
@@ -179,6 +181,26 @@ public sealed class KeylessTamperingTests
             }
         }
 
-        Assert.That(failures, Is.SupersetOf(new[] { SignatureFailure.BundleMalformed, SignatureFailure.SetInvalid, SignatureFailure.SignatureInvalid }));
+        // A changed signature breaks the timestamp over it before the signature itself is checked.
+        var signatureDamage = withTimestamp ? SignatureFailure.TimestampInvalid : SignatureFailure.SignatureInvalid;
+        Assert.That(failures, Is.SupersetOf(new[] { SignatureFailure.BundleMalformed, SignatureFailure.SetInvalid, signatureDamage }));
+    }
+
+    [Test]
+    public void A_byte_flipped_in_the_rfc3161_timestamp_is_an_invalid_timestamp()
+    {
+        var tampered = Edit(_made.BundleWithTimestamp, b =>
+            FlipBase64(b["verificationMaterial"]!["timestampVerificationData"]!["rfc3161Timestamps"]![0]!, "signedTimestamp", -5));
+
+        var result = Verify(tampered, trustedRoot: _made.TrustedRootWithTimestamp);
+
+        Assert.That(result.Failure, Is.EqualTo(SignatureFailure.TimestampInvalid), result.ToString());
+    }
+
+    [Test]
+    public void A_timestamp_from_an_authority_outside_the_trusted_root_is_an_invalid_timestamp()
+    {
+        var root = Edit(_made.TrustedRootWithTimestamp, r => r["timestampAuthorities"] = new JsonArray());
+        Assert.That(Verify(_made.BundleWithTimestamp, trustedRoot: root).Failure, Is.EqualTo(SignatureFailure.TimestampInvalid));
     }
 }
