@@ -39,10 +39,8 @@ internal sealed record EmbeddedSct(byte[] LogId, ulong Timestamp, byte[] Extensi
                 var logId = sct.Bytes(32);
                 var timestamp = sct.UInt64();
                 var extensions = sct.Vector(2);
-                var hashAlgorithm = sct.Byte();
-                var signatureAlgorithm = sct.Byte();
+                sct.Bytes(2); // hash and signature algorithm: the log's key from the trusted root decides how to verify.
                 var signature = sct.Vector(2);
-                _ = (hashAlgorithm, signatureAlgorithm);
                 scts.Add(new EmbeddedSct(logId, timestamp, extensions, signature));
             }
 

@@ -42,10 +42,6 @@ internal sealed record HashedRekordBody(byte[] Sha256, byte[] Signature, string 
         {
             throw new FormatException(e.Message, e);
         }
-        catch (FormatException)
-        {
-            throw;
-        }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new FormatException($"The log entry body is not a hashedrekord: {e.Message}", e);

@@ -97,8 +97,8 @@ internal sealed record SignedCheckpoint(string Origin, long TreeSize, byte[] Roo
             return false;
         }
 
-        var spki = log.Key.SubjectPublicKeyInfo.Span;
-        var noteKey = Encoding.UTF8.GetBytes(signature.Name + "\n").Concat(new byte[] { 0x01 }).Concat(spki[^32..].ToArray()).ToArray();
+        const byte Ed25519NoteKeyType = 0x01;
+        byte[] noteKey = [.. Encoding.UTF8.GetBytes(signature.Name + "\n"), Ed25519NoteKeyType, .. log.Key.SubjectPublicKeyInfo.Span[^32..]];
         return signature.KeyHint.AsSpan().SequenceEqual(SHA256.HashData(noteKey).AsSpan(0, 4));
     }
 }

@@ -65,16 +65,14 @@ internal sealed class VerificationKey
         {
             case EcPublicKeyOid:
             {
-                using var ecdsa = ECDsa.Create();
-                ImportOrThrow(() => ecdsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _));
+                using var ecdsa = Import(ECDsa.Create());
                 var hash = ecdsa.KeySize > 256 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
                 return !signature.IsEmpty && ecdsa.VerifyData(message, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
             }
 
             case RsaOid:
             {
-                using var rsa = RSA.Create();
-                ImportOrThrow(() => rsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _));
+                using var rsa = Import(RSA.Create());
                 return !signature.IsEmpty && rsa.VerifyData(message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             }
 
@@ -104,15 +102,13 @@ internal sealed class VerificationKey
         {
             case EcPublicKeyOid:
             {
-                using var ecdsa = ECDsa.Create();
-                ImportOrThrow(() => ecdsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _));
+                using var ecdsa = Import(ECDsa.Create());
                 return ecdsa.VerifyHash(sha256Digest, signature, DSASignatureFormat.Rfc3279DerSequence);
             }
 
             case RsaOid:
             {
-                using var rsa = RSA.Create();
-                ImportOrThrow(() => rsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _));
+                using var rsa = Import(RSA.Create());
                 return rsa.VerifyHash(sha256Digest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             }
 
@@ -122,14 +118,17 @@ internal sealed class VerificationKey
         }
     }
 
-    private static void ImportOrThrow(Action import)
+    private T Import<T>(T algorithm)
+        where T : AsymmetricAlgorithm
     {
         try
         {
-            import();
+            algorithm.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _);
+            return algorithm;
         }
         catch (CryptographicException e)
         {
+            algorithm.Dispose();
             throw new FormatException($"Malformed public key: {e.Message}", e);
         }
     }
