@@ -100,6 +100,7 @@ public sealed class TrustPolicyEvaluatorTests
             Assert.That((other.Decision, other.Reason), Is.EqualTo((TrustDecision.Denied, (SignatureFailure?)SignatureFailure.IdentityMismatch)), other.ToString());
             Assert.That(other.Signer!.SubjectAlternativeName, Is.EqualTo(KeylessBundles.Subject), "the verified signer is reported even when not allowed");
             Assert.That(unanchored.Reason, Is.EqualTo(SignatureFailure.IdentityMismatch), "a regex must match the whole SAN");
+            Assert.That(other.IsSignerRejected, Is.True, "a sound signature by the wrong signer is a 403, not a 400");
         });
     }
 
@@ -152,6 +153,7 @@ public sealed class TrustPolicyEvaluatorTests
         {
             Assert.That((warned.Decision, warned.Reason), Is.EqualTo((TrustDecision.Warned, (SignatureFailure?)SignatureFailure.DigestMismatch)), warned.ToString());
             Assert.That(warned.IsAllowed, Is.True);
+            Assert.That(warned.IsSignerRejected, Is.False, "a broken signature is a 400");
             Assert.That((off.Decision, off.Reason), Is.EqualTo((TrustDecision.Allowed, (SignatureFailure?)null)));
         });
     }
