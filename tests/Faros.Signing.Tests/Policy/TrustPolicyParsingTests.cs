@@ -68,6 +68,29 @@ public sealed class TrustPolicyParsingTests
     }
 
     [Test]
+    public void A_resource_as_the_cluster_returns_it_parses_with_metadata_and_status()
+    {
+        var policy = TrustPolicy.Parse("""
+            apiVersion: plugins.faros.sh/v1alpha1
+            kind: TrustPolicy
+            metadata:
+              name: default
+              labels: { team: platform }
+              annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}" }
+              generation: 3
+              managedFields: [{ manager: kubectl, operation: Apply }]
+            spec:
+              rules:
+                - packages: ["*"]
+                  mode: off
+            status:
+              conditions: [{ type: Ready, status: "True", observedGeneration: 3 }]
+            """);
+
+        Assert.That(policy.RuleFor("Contoso.Thermostat", ["FarosPlugin"]).Mode, Is.EqualTo(PolicyMode.Off));
+    }
+
+    [Test]
     public void Without_a_matching_rule_plugins_are_required_and_other_packages_unchecked()
     {
         var policy = TrustPolicy.Parse("rules: []");
