@@ -4,7 +4,7 @@
 # scripts against it for interop (tests/Faros.Signing.Tests/SigstoreJs).
 set -euo pipefail
 prefix="${FAROS_CACHE:-$HOME/.cache/faros}/sigstore-js"
-packages="sigstore@4.1.1 @sigstore/verify@3.1.1 @sigstore/mock@0.12.1 @sigstore/bundle@4.0.0 @sigstore/protobuf-specs@0.5.2"
+packages="sigstore@4.1.1 @sigstore/sign@4.1.1 @sigstore/verify@3.1.1 @sigstore/mock@0.12.1 @sigstore/bundle@4.0.0 @sigstore/protobuf-specs@0.5.2"
 stamp="$prefix/.installed"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$packages" ]; then
   echo "sigstore-js: $prefix/node_modules"

@@ -12,7 +12,7 @@ internal static class NodeScripts
 
     public static void RequireInstalled()
     {
-        var missing = new[] { "sigstore", "@sigstore/verify", "@sigstore/mock", "@sigstore/bundle", "@sigstore/protobuf-specs" }
+        var missing = new[] { "sigstore", "@sigstore/sign", "@sigstore/verify", "@sigstore/mock", "@sigstore/bundle", "@sigstore/protobuf-specs" }
             .Where(package => !File.Exists(Path.Combine(Modules, package, "package.json")))
             .ToList();
         if (missing.Count == 0 && FindNode() is not null)
