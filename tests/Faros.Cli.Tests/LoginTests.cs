@@ -48,7 +48,7 @@ public sealed class LoginTests : HubTestBase
         }
 
         Assert.That(after.GetProperty("preferences").ToString(), Does.Contain("colors"));
-        var context = after.GetProperty("contexts").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == "faros").GetProperty("context");
+        var context = FarosContext(after);
         Assert.That(context.GetProperty("cluster").GetString(), Is.EqualTo("faros"));
         Assert.That(context.GetProperty("user").GetString(), Is.EqualTo("faros"));
         Assert.That(context.GetProperty("namespace").GetString(), Is.EqualTo("kube-public"));
@@ -56,6 +56,24 @@ public sealed class LoginTests : HubTestBase
         // The real kubectl uses the new context as is.
         var whoami = await sandbox.KubectlAsync("get", "namespace", "kube-public", "-o", "name");
         Assert.That(whoami.StandardOutput.Trim(), Is.EqualTo("namespace/kube-public"), whoami.ToString());
+    }
+
+    [Test]
+    public async Task Logging_in_again_keeps_the_contexts_namespace_and_extensions_unless_told_otherwise()
+    {
+        string[] login = ["login", "--hub-url", admin.Hub.Server.ToString(), "--token", admin.Hub.AdminToken, "--insecure-skip-tls-verify"];
+        Assert.That((await sandbox.FarosAsync([.. login, "-n", "kube-public", "--registry", "http://registry-one.example"])).Succeeded);
+        var again = await sandbox.FarosAsync(login);
+        Assert.That(again.Succeeded, again.ToString());
+        var context = FarosContext(await ConfigViewAsync());
+        Assert.That(context.GetProperty("namespace").GetString(), Is.EqualTo("kube-public"));
+        Assert.That(context.GetProperty("extensions")[0].GetProperty("extension").GetProperty("url").GetString(), Is.EqualTo("http://registry-one.example/v3/index.json"));
+
+        Assert.That((await sandbox.FarosAsync([.. login, "-n", "default", "--registry", "http://registry-two.example/v3/index.json"])).Succeeded);
+        context = FarosContext(await ConfigViewAsync());
+        Assert.That(context.GetProperty("namespace").GetString(), Is.EqualTo("default"));
+        Assert.That(context.GetProperty("extensions").GetArrayLength(), Is.EqualTo(1));
+        Assert.That(context.GetProperty("extensions")[0].GetProperty("extension").GetProperty("url").GetString(), Is.EqualTo("http://registry-two.example/v3/index.json"));
     }
 
     [Test]
@@ -106,6 +124,9 @@ public sealed class LoginTests : HubTestBase
         var list = await sandbox.KubectlAsync("--kubeconfig", fresh, "get", "namespace", "default", "-o", "name");
         Assert.That(list.Succeeded, list.ToString());
     }
+
+    private static JsonElement FarosContext(JsonElement config) =>
+        config.GetProperty("contexts").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == "faros").GetProperty("context");
 
     private async Task<JsonElement> ConfigViewAsync()
     {

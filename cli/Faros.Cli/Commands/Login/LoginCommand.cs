@@ -68,20 +68,11 @@ public static class LoginCommand
             }
 
             var user = new YamlMappingNode { { "token", invocation.Get(token) } };
-            var context = new YamlMappingNode { { "cluster", contextName }, { "user", contextName } };
-            if (invocation.Get(namespaceOption) is { } ns)
-            {
-                context.Add("namespace", ns);
-            }
-
-            if (invocation.Get(registry) is { } registryUrl)
-            {
-                context.Add("extensions", RegistryLocation.ContextExtension(RegistryLocation.Normalize(registryUrl)));
-            }
+            var kubeconfig = KubeconfigSet.Load(invocation.Kubeconfig.Files);
+            var context = ContextEntry(kubeconfig.Entry(KubeconfigSections.Contexts, contextName), contextName, invocation.Get(namespaceOption), invocation.Get(registry));
 
             await VerifyAsync(server, invocation.Get(token), caData, skipVerify, invocation.CancellationToken);
 
-            var kubeconfig = KubeconfigSet.Load(invocation.Kubeconfig.Files);
             kubeconfig.SetEntry(KubeconfigSections.Clusters, contextName, cluster);
             kubeconfig.SetEntry(KubeconfigSections.Users, contextName, user);
             kubeconfig.SetEntry(KubeconfigSections.Contexts, contextName, context);
@@ -91,6 +82,39 @@ public static class LoginCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The context entry. Logging in again keeps what the earlier context had (its namespace, other tools' extensions)
+    /// unless the command line says otherwise.
+    /// </summary>
+    private static YamlMappingNode ContextEntry(YamlMappingNode? previous, string name, string? ns, Uri? registry)
+    {
+        var context = new YamlMappingNode { { "cluster", name }, { "user", name } };
+        var keptNamespace = previous is null ? null : KubeconfigDocument.Scalar(previous, "namespace");
+        if ((ns ?? keptNamespace) is { } effectiveNamespace)
+        {
+            context.Add("namespace", effectiveNamespace);
+        }
+
+        var extensions = previous is not null && previous.Children.TryGetValue(new YamlScalarNode("extensions"), out var node) && node is YamlSequenceNode existing
+            ? new YamlSequenceNode(existing.Children.Where(extension =>
+                registry is null || extension is not YamlMappingNode mapping || KubeconfigDocument.Scalar(mapping, "name") != RegistryLocation.ExtensionName))
+            : new YamlSequenceNode();
+        if (registry is not null)
+        {
+            foreach (var extension in RegistryLocation.ContextExtension(RegistryLocation.Normalize(registry)))
+            {
+                extensions.Add(extension);
+            }
+        }
+
+        if (extensions.Children.Count > 0)
+        {
+            context.Add("extensions", extensions);
+        }
+
+        return context;
     }
 
     private static string ReadCertificateAuthority(FileInfo file)

@@ -60,13 +60,29 @@ public sealed class WorkspaceStore(IKubernetes client)
     public async Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken cancellationToken)
     {
         var namespaces = await client.CoreV1.ListNamespaceAsync(labelSelector: Label, cancellationToken: cancellationToken);
+        var bindings = await ListMembersAsync(cancellationToken);
         var workspaces = new List<Workspace>();
         foreach (var ns in namespaces.Items.OrderBy(ns => ns.Metadata.Name, StringComparer.Ordinal))
         {
-            workspaces.Add(Workspace.From(ns, await GetMembersAsync(ns.Metadata.Name, cancellationToken)));
+            var members = bindings is null ? await GetMembersAsync(ns.Metadata.Name, cancellationToken) : bindings.GetValueOrDefault(ns.Metadata.Name);
+            workspaces.Add(Workspace.From(ns, members));
         }
 
         return workspaces;
+    }
+
+    /// <summary>Every workspace's member binding in one call; null when the user may not list RoleBindings cluster-wide.</summary>
+    private async Task<Dictionary<string, V1RoleBinding>?> ListMembersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bindings = await client.RbacAuthorizationV1.ListRoleBindingForAllNamespacesAsync(fieldSelector: $"metadata.name={MembersBinding}", cancellationToken: cancellationToken);
+            return bindings.Items.ToDictionary(binding => binding.Metadata.NamespaceProperty, StringComparer.Ordinal);
+        }
+        catch (HttpOperationException exception) when (exception.Response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
     }
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
