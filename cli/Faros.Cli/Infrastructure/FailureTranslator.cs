@@ -27,6 +27,9 @@ public static class FailureTranslator
                 return new CliException(ExitCodes.Error, $"The registry answered unexpectedly: {protocol.Message}", protocol);
             case k8s.Exceptions.KubeConfigException kubeconfig:
                 return new CliException(ExitCodes.Error, $"The kubeconfig cannot be used: {kubeconfig.Message}. Fix it, pick another context with --context, or run `kubectl faros login`.", kubeconfig);
+            case FileNotFoundException missing:
+                return new CliException(ExitCodes.Error,
+                    $"{missing.Message} If the kubeconfig names this file (certificate-authority, client-certificate, client-key), fix it or pick another context with --context.", missing);
             default:
                 if (FindNetworkFailure(exception) is { } failure)
                 {

@@ -71,12 +71,42 @@ public sealed class KubeSession : IDisposable
             return files[0];
         }
 
+        foreach (var file in files)
+        {
+            ResolveRelativePaths(file);
+        }
+
         var merged = files[0];
         merged.CurrentContext = files.Select(file => file.CurrentContext).FirstOrDefault(name => !string.IsNullOrEmpty(name));
         merged.Clusters = files.SelectMany(file => file.Clusters ?? []).DistinctBy(cluster => cluster.Name).ToList();
         merged.Users = files.SelectMany(file => file.Users ?? []).DistinctBy(user => user.Name).ToList();
         merged.Contexts = files.SelectMany(file => file.Contexts ?? []).DistinctBy(context => context.Name).ToList();
         return merged;
+    }
+
+    /// <summary>File references are relative to the kubeconfig that holds them; merged, they would be read relative to the first.</summary>
+    private static void ResolveRelativePaths(K8SConfiguration file)
+    {
+        var directory = Path.GetDirectoryName(file.FileName);
+        if (directory is null)
+        {
+            return;
+        }
+
+        string? Absolute(string? path) => string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.Combine(directory, path);
+        foreach (var cluster in file.Clusters ?? [])
+        {
+            cluster.ClusterEndpoint?.CertificateAuthority = Absolute(cluster.ClusterEndpoint.CertificateAuthority);
+        }
+
+        foreach (var user in file.Users ?? [])
+        {
+            if (user.UserCredentials is { } credentials)
+            {
+                credentials.ClientCertificate = Absolute(credentials.ClientCertificate);
+                credentials.ClientKey = Absolute(credentials.ClientKey);
+            }
+        }
     }
 
     public void Dispose() => (Client as IDisposable)?.Dispose();
