@@ -19,6 +19,9 @@ public static class FailureTranslator
         {
             case CliException cli:
                 return cli;
+            case HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } http when MissingFarosApi(http) is { } resource:
+                return new CliException(ExitCodes.NotFound,
+                    $"The hub{At(hub)} does not serve {resource}: Faros is not installed there (its CRDs are missing). Install it (operator/deploy), or pick the Faros hub's context with --context.", http);
             case HttpOperationException http:
                 return FromStatus(http.Response.StatusCode, StatusMessage(http.Response.Content) ?? http.Message, hub, http);
             case FatalProtocolException protocol when FindNetworkFailure(protocol) is { } network:
@@ -51,6 +54,33 @@ public static class FailureTranslator
         HttpStatusCode.UnprocessableEntity => new CliException(ExitCodes.Usage, $"The hub refused the request as invalid: {message}", inner),
         _ => new CliException(ExitCodes.Error, $"The hub{At(hub)} answered {(int)status}: {message}", inner),
     };
+
+    /// <summary>"agents.edge.faros.sh" when a request to a Faros API group failed because the type itself is unknown (not a missing object).</summary>
+    private static string? MissingFarosApi(HttpOperationException http)
+    {
+        var segments = http.Request?.RequestUri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (segments is not ["apis", var group, _, _, ..] || !group.EndsWith(".faros.sh", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(http.Response.Content ?? "");
+            var hasName = document.RootElement.TryGetProperty("details", out var details) && details.TryGetProperty("name", out _);
+            if (hasName)
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            // A bare 404 page: the type is unknown.
+        }
+
+        var plural = segments[3] == "namespaces" && segments.Length > 5 ? segments[5] : segments[3];
+        return $"{plural}.{group}";
+    }
 
     private static string At(string? hub) => hub is null ? "" : $" at {hub}";
 
