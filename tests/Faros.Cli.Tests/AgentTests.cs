@@ -71,6 +71,9 @@ public sealed class AgentTests : FarosApiTestBase
         Assert.That(lines[0], Does.Match(@"^NAME\s+PLUGINS\s+RESOLVED\s+CONNECTED\s+HEARTBEAT\s+AGE$"));
         Assert.That(lines[1], Does.Match(@"^pump-7\s+1\s+False\s+True\s+\d+s ago\s+\d+s$"));
 
+        var everywhere = await sandbox.FarosAsync("agent", "list", "-A");
+        Assert.That(everywhere.StandardOutput, Does.Match(@"(?m)^NAMESPACE\s+NAME\s+PLUGINS").And.Match($@"(?m)^{ns}\s+pump-7\s+1\s"), everywhere.ToString());
+
         var json = await sandbox.FarosAsync("agent", "get", "pump-7", "-n", ns, "-o", "json");
         var document = JsonDocument.Parse(json.StandardOutput).RootElement;
         Assert.That(document.GetProperty("kind").GetString(), Is.EqualTo("Agent"));
