@@ -69,6 +69,21 @@ public sealed class AiAgentTests : FarosApiTestBase
     }
 
     [Test]
+    public async Task Init_reads_the_key_from_stdin_and_refuses_an_empty_one()
+    {
+        // The test runner closes the tool's stdin, so `--api-key -` reads nothing.
+        var result = await sandbox.FarosAsync("ai-agents", "init", "--name", "ops", "--backend", "openai", "--model", "m", "--api-key", "-", "-n", ns);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("read no key from stdin"));
+        Assert.That(await new ResourceClient<AiAgent>(admin.Client).FindAsync(ns, "ops"), Is.Null);
+
+        var piped = await sandbox.RunAsync("bash", ["-c", $"printf 'sk-piped\\n' | kubectl faros ai-agents init --name piped --backend openai --model m --api-key - -n {ns}"], FarosTool.Directory);
+        Assert.That(piped.Succeeded, piped.ToString());
+        var secret = await admin.Client.CoreV1.ReadNamespacedSecretAsync("piped-api-key", ns);
+        Assert.That(Encoding.UTF8.GetString(secret.Data["api-key"]), Is.EqualTo("sk-piped"));
+    }
+
+    [Test]
     public async Task Init_with_an_unknown_backend_exits_2()
     {
         var result = await sandbox.FarosAsync("ai-agents", "init", "--name", "ops", "--backend", "llama", "--model", "m", "--api-key", "k", "-n", ns);

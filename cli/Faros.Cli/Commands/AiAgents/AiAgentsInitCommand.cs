@@ -73,8 +73,14 @@ public static class AiAgentsInitCommand
             string? createdSecret = null;
             if (invocation.Get(apiKey) is { } key)
             {
+                var value = (key == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : key).Trim();
+                if (value.Length == 0)
+                {
+                    throw CliException.Usage(key == "-" ? "--api-key - read no key from stdin; pipe the key in, e.g. `cat key.txt | kubectl faros ai-agents init ... --api-key -`." : "--api-key is empty.");
+                }
+
                 secretRef = new SecretKeyReference { Name = $"{agentName}-api-key", Key = GeneratedSecretKey };
-                await CreateKeySecretAsync(client, namespaceName, secretRef.Name, key == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : key, cancellationToken);
+                await CreateKeySecretAsync(client, namespaceName, secretRef.Name, value, cancellationToken);
                 createdSecret = secretRef.Name;
             }
             else
@@ -131,7 +137,7 @@ public static class AiAgentsInitCommand
             {
                 Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = new Dictionary<string, string> { ["app.kubernetes.io/part-of"] = "faros" } },
                 Type = "Opaque",
-                StringData = new Dictionary<string, string> { [GeneratedSecretKey] = key.Trim() },
+                StringData = new Dictionary<string, string> { [GeneratedSecretKey] = key },
             }, ns, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict)
