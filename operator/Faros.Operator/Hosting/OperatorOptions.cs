@@ -1,0 +1,57 @@
+namespace Faros.Operator.Hosting;
+
+/// <summary>Operator settings, bound from the "Operator" section (e.g. Operator__Workers=8 or --Operator:Workers 8).</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>Namespace to watch; every namespace when unset.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>Reconciles running in parallel per controller.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Lower bound of each watch's server-side timeout (the upper bound is twice this).</summary>
+    public int WatchTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>First retry delay of a failing key; doubles per failure up to <see cref="MaxBackoffSeconds"/>.</summary>
+    public double InitialBackoffSeconds { get; set; } = 1;
+
+    public double MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>Whether replicas elect a leader; turn off only when exactly one replica runs.</summary>
+    public bool LeaderElection { get; set; } = true;
+
+    /// <summary>Namespace of the leader-election Lease; defaults to POD_NAMESPACE, else faros-system.</summary>
+    public string? LeaseNamespace { get; set; }
+
+    public string LeaseName { get; set; } = "faros-operator";
+
+    /// <summary>This replica's identity in the Lease; defaults to the host name and process id.</summary>
+    public string? Identity { get; set; }
+
+    public double LeaseDurationSeconds { get; set; } = 15;
+
+    public double RenewDeadlineSeconds { get; set; } = 10;
+
+    public double RetryPeriodSeconds { get; set; } = 2;
+
+    /// <summary>The problems with these settings, empty when they are usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (Workers is < 1 or > 256)
+        {
+            yield return $"Operator:Workers must be 1-256, not {Workers}.";
+        }
+
+        if (WatchTimeoutSeconds < 1)
+        {
+            yield return $"Operator:WatchTimeoutSeconds must be at least 1, not {WatchTimeoutSeconds}.";
+        }
+
+        if (InitialBackoffSeconds <= 0 || MaxBackoffSeconds < InitialBackoffSeconds)
+        {
+            yield return $"Operator:InitialBackoffSeconds ({InitialBackoffSeconds}) must be positive and at most Operator:MaxBackoffSeconds ({MaxBackoffSeconds}).";
+        }
+    }
+}
