@@ -176,10 +176,11 @@ public sealed class ResourceWatcher<T>
         }
         else
         {
-            // The controller already holds what it wrote itself; its own status write is not news.
-            var known = _cache.TryGetValue(key, out var cached) && cached.Metadata.ResourceVersion == item.Metadata.ResourceVersion;
+            // Status changes (the controller's own writes, a device's reports) are not news to a level-based
+            // reconciler, which reads status only to carry it over; spec and metadata changes are.
+            var statusOnly = _cache.TryGetValue(key, out var cached) && !SpecOrMetadataChanged(cached, item);
             _cache[key] = item;
-            if (known)
+            if (statusOnly)
             {
                 return;
             }
@@ -194,6 +195,20 @@ public sealed class ResourceWatcher<T>
         HttpOperationException http => http.Response.StatusCode == HttpStatusCode.Gone,
         _ => false,
     };
+
+    private static bool SpecOrMetadataChanged(T before, T after)
+    {
+        var a = before.Metadata;
+        var b = after.Metadata;
+        return a.Generation != b.Generation
+            || a.DeletionTimestamp != b.DeletionTimestamp
+            || !SameItems(a.Finalizers, b.Finalizers)
+            || !SameItems(a.Labels, b.Labels)
+            || !SameItems(a.Annotations, b.Annotations);
+    }
+
+    private static bool SameItems<TItem>(IEnumerable<TItem>? a, IEnumerable<TItem>? b) =>
+        (a ?? []).SequenceEqual(b ?? []);
 
     private static bool IsNewer(T candidate, T existing) =>
         long.TryParse(candidate.Metadata.ResourceVersion, out var a) && long.TryParse(existing.Metadata.ResourceVersion, out var b) ? a >= b : true;

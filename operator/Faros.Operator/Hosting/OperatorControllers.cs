@@ -1,4 +1,16 @@
+using Faros.Api.Edge;
+using Faros.Api.Kubernetes;
+using Faros.Operator.Controllers;
+using Faros.Operator.EdgeAgents;
+using Faros.Operator.PluginCatalog;
+using Faros.Sdk;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NuGet.Versioning;
 
 namespace Faros.Operator.Hosting;
 
@@ -8,5 +20,40 @@ public static class OperatorControllers
     public static void Register(HostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<OperatorOptions>()
+            .Validate(options => Uri.TryCreate(options.RegistryUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
+                "Operator:RegistryUrl must be the absolute http(s) URL of the Faros registry's service index, e.g. --Operator:RegistryUrl http://registry:5000/v3/index.json.");
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return new RegistryCatalog(new Uri(options.RegistryUrl!), TimeSpan.FromSeconds(options.RegistryCacheSeconds), provider.GetRequiredService<ILogger<RegistryCatalog>>());
+        });
+        services.TryAddSingleton<IPluginTrustPolicy, UnverifiedTrustPolicy>();
+        services.AddSingleton(provider => EdgeAgentSettingsFrom(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.AddSingleton(provider => new PluginResolver(
+            provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));
+        services.AddSingleton<EdgeAgentReconciler>();
+        services.AddSingleton<IController>(provider => new Controller<EdgeAgent>(
+            new ResourceClient<EdgeAgent>(provider.GetRequiredService<IKubernetes>()),
+            provider.GetRequiredService<EdgeAgentReconciler>(),
+            provider.GetRequiredService<ControllerSettings>(),
+            provider.GetRequiredService<ILogger<Controller<EdgeAgent>>>()));
+    }
+
+    public static EdgeAgentSettings EdgeAgentSettingsFrom(OperatorOptions options) => new(
+        TimeSpan.FromSeconds(options.ReResolveIntervalSeconds),
+        TimeSpan.FromSeconds(options.DisconnectedPollSeconds),
+        options.SdkVersion is { } configured ? NuGetVersion.Parse(configured) : BuiltInSdkVersion);
+
+    /// <summary>The version of the Faros.Sdk assembly the operator is built with.</summary>
+    public static NuGetVersion BuiltInSdkVersion
+    {
+        get
+        {
+            var version = typeof(IFarosPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0);
+            return new NuGetVersion(version.Major, version.Minor, version.Build < 0 ? 0 : version.Build);
+        }
     }
 }

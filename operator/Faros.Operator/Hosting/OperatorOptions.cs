@@ -36,6 +36,21 @@ public sealed class OperatorOptions
 
     public double RetryPeriodSeconds { get; set; } = 2;
 
+    /// <summary>The Faros registry's NuGet service index, e.g. http://registry:5000/v3/index.json.</summary>
+    public string? RegistryUrl { get; set; }
+
+    /// <summary>How often resolved plugin references are checked again (floating ranges roll forward within this).</summary>
+    public double ReResolveIntervalSeconds { get; set; } = 300;
+
+    /// <summary>How long one registry answer about a package serves every agent that references it.</summary>
+    public double RegistryCacheSeconds { get; set; } = 30;
+
+    /// <summary>How often a disconnected agent's Lease is read again.</summary>
+    public double DisconnectedPollSeconds { get; set; } = 30;
+
+    /// <summary>The Faros.Sdk version plugins must accept; defaults to the one the operator is built with.</summary>
+    public string? SdkVersion { get; set; }
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -52,6 +67,16 @@ public sealed class OperatorOptions
         if (InitialBackoffSeconds <= 0 || MaxBackoffSeconds < InitialBackoffSeconds)
         {
             yield return $"Operator:InitialBackoffSeconds ({InitialBackoffSeconds}) must be positive and at most Operator:MaxBackoffSeconds ({MaxBackoffSeconds}).";
+        }
+
+        if (ReResolveIntervalSeconds <= 0 || RegistryCacheSeconds < 0 || DisconnectedPollSeconds <= 0)
+        {
+            yield return "Operator:ReResolveIntervalSeconds and Operator:DisconnectedPollSeconds must be positive, Operator:RegistryCacheSeconds not negative.";
+        }
+
+        if (SdkVersion is not null && !NuGet.Versioning.NuGetVersion.TryParse(SdkVersion, out _))
+        {
+            yield return $"Operator:SdkVersion '{SdkVersion}' is not a version.";
         }
     }
 }

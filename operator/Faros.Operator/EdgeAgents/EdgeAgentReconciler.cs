@@ -1,0 +1,88 @@
+using Faros.Api.Edge;
+using Faros.Operator.PluginCatalog;
+using Faros.Sdk.Reconciliation;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Reasons = Faros.Api.Edge.EdgeAgentConditions.Reasons;
+
+namespace Faros.Operator.EdgeAgents;
+
+/// <summary>
+/// Pins every plugin reference of an edge Agent (version, digest, download URL, signer) in its status and
+/// reports whether the device is connected. An unreachable registry keeps the last pins and makes
+/// PluginsResolved Unknown; resolved references are checked again every re-resolve interval.
+/// </summary>
+public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
+{
+    private static readonly HashSet<string> DevicePhases = [PluginPhases.Installing, PluginPhases.Running, PluginPhases.Failed];
+    private readonly IKubernetes _client;
+    private readonly PluginResolver _resolver;
+    private readonly EdgeAgentSettings _settings;
+    private readonly ILogger<EdgeAgentReconciler> _logger;
+
+    public EdgeAgentReconciler(IKubernetes client, PluginResolver resolver, EdgeAgentSettings settings, ILogger<EdgeAgentReconciler> logger)
+    {
+        _client = client;
+        _resolver = resolver;
+        _settings = settings;
+        _logger = logger;
+    }
+
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(EdgeAgent agent, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var generation = agent.Metadata.Generation;
+        var connection = await AgentConnection.ReadAsync(_client, agent.Metadata.NamespaceProperty, agent.Metadata.Name, _settings.PollWhileDisconnected, now, cancellationToken);
+        agent.Status.Conditions.SetCondition(EdgeAgentConditions.Connected, connection.Status, connection.Reason, connection.Message, generation, now);
+        agent.Status.LastHeartbeat = connection.LastHeartbeat ?? agent.Status.LastHeartbeat;
+        var recheck = connection.RecheckIn < _settings.ReResolveInterval ? connection.RecheckIn : _settings.ReResolveInterval;
+
+        List<PluginResolution> resolutions;
+        try
+        {
+            resolutions = [];
+            foreach (var reference in agent.Spec.Plugins)
+            {
+                resolutions.Add(await _resolver.ResolveAsync(reference, cancellationToken));
+            }
+        }
+        catch (RegistryUnavailableException unavailable)
+        {
+            // Devices keep running what was pinned; only entries no longer in spec go.
+            var names = agent.Spec.Plugins.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            agent.Status.Plugins = agent.Status.Plugins.Where(p => names.Contains(p.Name)).ToList();
+            agent.Status.Conditions.SetCondition(EdgeAgentConditions.PluginsResolved, ConditionStatus.Unknown, Reasons.RegistryUnavailable,
+                $"{unavailable.Message} Keeping the last resolution.", generation, now);
+            return ReconcileResult.Retry(unavailable.Message);
+        }
+
+        var previous = agent.Status.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        agent.Status.Plugins = resolutions.Select(r => KeepDevicePhase(r.Status, previous.GetValueOrDefault(r.Status.Name))).ToList();
+        var failures = resolutions.Where(r => !r.Resolved).ToList();
+        if (failures.Count == 0)
+        {
+            agent.Status.Conditions.SetCondition(EdgeAgentConditions.PluginsResolved, ConditionStatus.True, Reasons.Resolved,
+                resolutions.Count == 0 ? "the agent references no plugins." : $"{resolutions.Count} plugin(s) pinned.", generation, now);
+        }
+        else
+        {
+            _logger.LogInformation("Agent {Namespace}/{Name}: {Count} plugin reference(s) unresolved, first {Reason}", agent.Metadata.NamespaceProperty, agent.Metadata.Name, failures.Count, failures[0].FailureReason);
+            agent.Status.Conditions.SetCondition(EdgeAgentConditions.PluginsResolved, ConditionStatus.False, failures[0].FailureReason!,
+                string.Join(" ", failures.Select(f => $"{f.Status.Name}: {f.Status.Message}")), generation, now);
+        }
+
+        return ReconcileResult.Requeue(recheck);
+    }
+
+    /// <summary>The device reports install progress in the same entry; a pin that did not change keeps it.</summary>
+    private static PluginStatus KeepDevicePhase(PluginStatus resolved, PluginStatus? previous)
+    {
+        if (previous is not null && resolved.Digest is not null && previous.Digest == resolved.Digest && previous.Phase is { } phase && DevicePhases.Contains(phase))
+        {
+            resolved.Phase = previous.Phase;
+            resolved.Message = previous.Message;
+        }
+
+        return resolved;
+    }
+}
