@@ -3,6 +3,9 @@ using Faros.Api.Kubernetes;
 using Faros.Operator.Controllers;
 using Faros.Operator.EdgeAgents;
 using Faros.Operator.PluginCatalog;
+using Faros.Operator.Registrations;
+using Faros.Sdk.Reconciliation;
+using k8s.Models;
 using Faros.Sdk;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,11 +38,40 @@ public static class OperatorControllers
         services.AddSingleton(provider => new PluginResolver(
             provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));
         services.AddSingleton<EdgeAgentReconciler>();
-        services.AddSingleton<IController>(provider => new Controller<EdgeAgent>(
-            new ResourceClient<EdgeAgent>(provider.GetRequiredService<IKubernetes>()),
-            provider.GetRequiredService<EdgeAgentReconciler>(),
+        AddController<EdgeAgent, EdgeAgentReconciler>(services);
+
+        services.AddSingleton(provider => RegistrationSettingsFrom(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));
+        services.AddSingleton<RegistrationReconciler>();
+        AddController<Registration, RegistrationReconciler>(services);
+    }
+
+    private static void AddController<TResource, TReconciler>(IServiceCollection services)
+        where TResource : class, IKubernetesObject<V1ObjectMeta>, IHasResourceStatus
+        where TReconciler : Reconciler<TResource> =>
+        services.AddSingleton<IController>(provider => new Controller<TResource>(
+            new ResourceClient<TResource>(provider.GetRequiredService<IKubernetes>()),
+            provider.GetRequiredService<TReconciler>(),
             provider.GetRequiredService<ControllerSettings>(),
-            provider.GetRequiredService<ILogger<Controller<EdgeAgent>>>()));
+            provider.GetRequiredService<ILogger<Controller<TResource>>>()));
+
+    public static RegistrationSettings RegistrationSettingsFrom(OperatorOptions options, KubernetesClientConfiguration connection)
+    {
+        string? ca = null;
+        if (options.DeviceCertificateAuthorityFile is { } file)
+        {
+            ca = Convert.ToBase64String(File.ReadAllBytes(file));
+        }
+        else if (connection.SslCaCerts is { Count: > 0 } certificates)
+        {
+            ca = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(string.Concat(certificates.Select(c => c.ExportCertificatePem() + "\n"))));
+        }
+
+        return new RegistrationSettings(
+            new Uri(options.DeviceServerUrl ?? connection.Host),
+            ca,
+            TimeSpan.FromHours(options.DeviceTokenLifetimeHours),
+            TimeSpan.FromSeconds(options.RegistrationResyncSeconds));
     }
 
     public static EdgeAgentSettings EdgeAgentSettingsFrom(OperatorOptions options) => new(

@@ -23,7 +23,8 @@ public static class OperatorHost
             .Validate(options => !options.Problems().Any(), "invalid")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidation>();
-        builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesConnection.Resolve(builder.Configuration)));
+        builder.Services.AddSingleton(_ => KubernetesConnection.Resolve(builder.Configuration));
+        builder.Services.AddSingleton<IKubernetes>(services => new Kubernetes(services.GetRequiredService<KubernetesClientConfiguration>()));
         builder.Services.AddSingleton(services => ControllerSettingsFrom(services.GetRequiredService<IOptions<OperatorOptions>>().Value));
         builder.Services.AddSingleton(services => new LeaseElector(
             services.GetRequiredService<IKubernetes>(),

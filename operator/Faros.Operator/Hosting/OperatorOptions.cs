@@ -51,6 +51,18 @@ public sealed class OperatorOptions
     /// <summary>The Faros.Sdk version plugins must accept; defaults to the one the operator is built with.</summary>
     public string? SdkVersion { get; set; }
 
+    /// <summary>The API server URL written into devices' kubeconfigs; defaults to the one the operator uses.</summary>
+    public string? DeviceServerUrl { get; set; }
+
+    /// <summary>PEM file of the CA devices should trust for the API server; defaults to the operator's own CA, if any.</summary>
+    public string? DeviceCertificateAuthorityFile { get; set; }
+
+    /// <summary>Lifetime of device tokens the operator requests itself; renewed after four fifths of it.</summary>
+    public double DeviceTokenLifetimeHours { get; set; } = 24 * 30;
+
+    /// <summary>How often a Registration is checked again (e.g. for plugin resources its Agent newly references).</summary>
+    public double RegistrationResyncSeconds { get; set; } = 60;
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -72,6 +84,16 @@ public sealed class OperatorOptions
         if (ReResolveIntervalSeconds <= 0 || RegistryCacheSeconds < 0 || DisconnectedPollSeconds <= 0)
         {
             yield return "Operator:ReResolveIntervalSeconds and Operator:DisconnectedPollSeconds must be positive, Operator:RegistryCacheSeconds not negative.";
+        }
+
+        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0)
+        {
+            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds positive.";
+        }
+
+        if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
+        {
+            yield return $"Operator:DeviceCertificateAuthorityFile {DeviceCertificateAuthorityFile} does not exist.";
         }
 
         if (SdkVersion is not null && !NuGet.Versioning.NuGetVersion.TryParse(SdkVersion, out _))
