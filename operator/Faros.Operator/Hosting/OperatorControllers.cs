@@ -4,6 +4,9 @@ using Faros.Operator.Controllers;
 using Faros.Operator.EdgeAgents;
 using Faros.Operator.PluginCatalog;
 using Faros.Operator.Registrations;
+using Faros.Operator.Clusters;
+using Faros.Operator.Identity;
+using Faros.Api.Core;
 using Faros.Sdk.Reconciliation;
 using k8s.Models;
 using Faros.Sdk;
@@ -44,6 +47,15 @@ public static class OperatorControllers
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));
         services.AddSingleton<RegistrationReconciler>();
         AddController<Registration, RegistrationReconciler>(services);
+
+        services.AddSingleton(provider =>
+        {
+            var registration = provider.GetRequiredService<RegistrationSettings>();
+            return new ServiceAccountTokens(provider.GetRequiredService<IKubernetes>(), registration.TokenLifetime, registration.CertificateAuthorityData, provider.GetRequiredService<ILogger<ServiceAccountTokens>>());
+        });
+        services.AddSingleton(provider => new ClusterSettings(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterPollSeconds)));
+        services.AddSingleton<ClusterReconciler>();
+        AddController<Cluster, ClusterReconciler>(services);
     }
 
     private static void AddController<TResource, TReconciler>(IServiceCollection services)

@@ -63,6 +63,9 @@ public sealed class OperatorOptions
     /// <summary>How often a Registration is checked again (e.g. for plugin resources its Agent newly references).</summary>
     public double RegistrationResyncSeconds { get; set; } = 60;
 
+    /// <summary>How often a Cluster without a fresh heartbeat is checked again.</summary>
+    public double ClusterPollSeconds { get; set; } = 10;
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -86,9 +89,9 @@ public sealed class OperatorOptions
             yield return "Operator:ReResolveIntervalSeconds and Operator:DisconnectedPollSeconds must be positive, Operator:RegistryCacheSeconds not negative.";
         }
 
-        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0)
+        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0 || ClusterPollSeconds <= 0)
         {
-            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds positive.";
+            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds and Operator:ClusterPollSeconds positive.";
         }
 
         if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
