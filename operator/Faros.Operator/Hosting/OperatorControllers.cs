@@ -7,6 +7,8 @@ using Faros.Operator.Registrations;
 using Faros.Operator.Clusters;
 using Faros.Operator.Identity;
 using Faros.Api.Core;
+using Faros.Api.Intelligence;
+using Faros.Operator.Intelligence;
 using Faros.Sdk.Reconciliation;
 using k8s.Models;
 using Faros.Sdk;
@@ -56,6 +58,12 @@ public static class OperatorControllers
         services.AddSingleton(provider => new ClusterSettings(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterPollSeconds)));
         services.AddSingleton<ClusterReconciler>();
         AddController<Cluster, ClusterReconciler>(services);
+
+        services.AddHttpClient<ModelProbe>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton(provider => new AiAgentReconciler(
+            provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<ModelProbe>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.AiProbeSeconds), provider.GetRequiredService<ILogger<AiAgentReconciler>>()));
+        AddController<AiAgent, AiAgentReconciler>(services);
     }
 
     private static void AddController<TResource, TReconciler>(IServiceCollection services)

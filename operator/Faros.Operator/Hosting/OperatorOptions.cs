@@ -66,6 +66,9 @@ public sealed class OperatorOptions
     /// <summary>How often a Cluster without a fresh heartbeat is checked again.</summary>
     public double ClusterPollSeconds { get; set; } = 10;
 
+    /// <summary>How often an AI agent's backend is probed (its model list fetched) again.</summary>
+    public double AiProbeSeconds { get; set; } = 300;
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -89,9 +92,9 @@ public sealed class OperatorOptions
             yield return "Operator:ReResolveIntervalSeconds and Operator:DisconnectedPollSeconds must be positive, Operator:RegistryCacheSeconds not negative.";
         }
 
-        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0 || ClusterPollSeconds <= 0)
+        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0 || ClusterPollSeconds <= 0 || AiProbeSeconds <= 0)
         {
-            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds and Operator:ClusterPollSeconds positive.";
+            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds, Operator:ClusterPollSeconds and Operator:AiProbeSeconds positive.";
         }
 
         if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
