@@ -17,13 +17,15 @@ public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
     private static readonly HashSet<string> DevicePhases = [PluginPhases.Installing, PluginPhases.Running, PluginPhases.Failed];
     private readonly IKubernetes _client;
     private readonly PluginResolver _resolver;
+    private readonly PluginCrdInstaller _crds;
     private readonly EdgeAgentSettings _settings;
     private readonly ILogger<EdgeAgentReconciler> _logger;
 
-    public EdgeAgentReconciler(IKubernetes client, PluginResolver resolver, EdgeAgentSettings settings, ILogger<EdgeAgentReconciler> logger)
+    public EdgeAgentReconciler(IKubernetes client, PluginResolver resolver, PluginCrdInstaller crds, EdgeAgentSettings settings, ILogger<EdgeAgentReconciler> logger)
     {
         _client = client;
         _resolver = resolver;
+        _crds = crds;
         _settings = settings;
         _logger = logger;
     }
@@ -71,7 +73,42 @@ public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
                 string.Join(" ", failures.Select(f => $"{f.Status.Name}: {f.Status.Message}")), generation, now);
         }
 
-        return ReconcileResult.Requeue(recheck);
+        var installed = await InstallCrdsAsync(agent, resolutions.Where(r => r.Resolved).Select(r => r.Status), generation, now, cancellationToken);
+        return installed ? ReconcileResult.Requeue(recheck) : ReconcileResult.Retry("installing plugin CRDs failed");
+    }
+
+    /// <summary>Installs the CRDs of every pinned package (once per version); false when it should be retried.</summary>
+    private async Task<bool> InstallCrdsAsync(EdgeAgent agent, IEnumerable<PluginStatus> pinned, long? generation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rejected = new List<string>();
+        foreach (var plugin in pinned)
+        {
+            try
+            {
+                await _crds.EnsureAsync(plugin, cancellationToken);
+            }
+            catch (PluginCrdException refused)
+            {
+                rejected.Add(refused.Message);
+            }
+            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or k8s.Autorest.HttpOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                agent.Status.Conditions.SetCondition(EdgeAgentConditions.CrdsInstalled, ConditionStatus.Unknown, Reasons.InstallFailed,
+                    $"installing the CRDs of {plugin.Package} {plugin.Version} failed: {failure.Message}", generation, now);
+                return false;
+            }
+        }
+
+        if (rejected.Count > 0)
+        {
+            agent.Status.Conditions.SetCondition(EdgeAgentConditions.CrdsInstalled, ConditionStatus.False, Reasons.CrdRejected, string.Join(" ", rejected), generation, now);
+        }
+        else
+        {
+            agent.Status.Conditions.SetCondition(EdgeAgentConditions.CrdsInstalled, ConditionStatus.True, Reasons.Installed, "the CRDs of every pinned plugin are installed.", generation, now);
+        }
+
+        return true;
     }
 
     /// <summary>The device reports install progress in the same entry; a pin that did not change keeps it.</summary>

@@ -42,6 +42,7 @@ public static class OperatorControllers
         services.AddSingleton(provider => EdgeAgentSettingsFrom(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
         services.AddSingleton(provider => new PluginResolver(
             provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));
+        services.AddHttpClient<PluginCrdInstaller>(http => http.Timeout = TimeSpan.FromMinutes(2));
         services.AddSingleton<EdgeAgentReconciler>();
         AddController<EdgeAgent, EdgeAgentReconciler>(services);
 

@@ -16,7 +16,6 @@ namespace Faros.Operator.PluginCatalog;
 /// </summary>
 public sealed class RegistryCatalog
 {
-    private const string PluginPackageType = "FarosPlugin";
     private readonly SourceRepository _repository;
     private readonly TimeSpan _cacheFor;
     private readonly ILogger<RegistryCatalog> _logger;
@@ -57,7 +56,7 @@ public sealed class RegistryCatalog
             Interlocked.Increment(ref _requests);
             var search = await _repository.GetResourceAsync<PackageSearchResource>(cancellationToken)
                 ?? throw new RegistryUnavailableException($"{ServiceIndex} offers no search service.");
-            var filter = new SearchFilter(includePrerelease: true) { PackageType = PluginPackageType };
+            var filter = new SearchFilter(includePrerelease: true) { PackageType = Faros.Sdk.Manifest.PluginPackageConventions.PackageType };
             var hits = await search.SearchAsync(name, filter, 0, 50, NullLogger.Instance, cancellationToken);
             return hits.Select(hit => hit.Identity.Id)
                 .Where(id => id.Equals(name, StringComparison.OrdinalIgnoreCase) || id.EndsWith("." + name, StringComparison.OrdinalIgnoreCase))

@@ -18,21 +18,35 @@ internal sealed class PluginPackages
 
     /// <summary>Pushes a FarosPlugin package; <paramref name="sdkRange"/> goes into its faros-plugin.json.</summary>
     public Task PushPluginAsync(string id, string version, string sdkRange = "[1.0.0, 2.0.0)") =>
-        PushAsync(TestPackages.Build(new TestPackageSpec(id, version)
+        PushPluginAsync(id, version, sdkRange, kind: null);
+
+    /// <summary>Pushes a FarosPlugin package that declares one kind and ships <paramref name="crdYaml"/> as its CRD.</summary>
+    public Task PushPluginWithCrdAsync(string id, string version, string group, string kind, string plural, string crdYaml) =>
+        PushPluginAsync(id, version, "[1.0.0, 2.0.0)", (group, kind, plural, crdYaml));
+
+    private Task PushPluginAsync(string id, string version, string sdkRange, (string Group, string Kind, string Plural, string Yaml)? kind)
+    {
+        var crdPath = kind is { } k ? $"crds/{k.Plural}.{k.Group}.yaml" : null;
+        var files = new Dictionary<string, byte[]>
         {
-            PackageTypes = ["FarosPlugin"],
-            Files = new Dictionary<string, byte[]>
+            ["faros-plugin.json"] = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                ["faros-plugin.json"] = JsonSerializer.SerializeToUtf8Bytes(new
-                {
-                    schemaVersion = 1, name = id, displayName = id, description = "A test plugin.", side = "device",
-                    entryAssembly = "TestPlugin.dll", pluginType = "Faros.Tests.TestPlugin", sdkVersionRange = sdkRange,
-                    runtimeIdentifiers = new[] { "linux-x64" }, kinds = Array.Empty<object>(), crds = Array.Empty<string>(),
-                    permissions = Array.Empty<object>(), category = "other", tags = Array.Empty<string>(),
-                }),
-                ["lib/net10.0/TestPlugin.dll"] = [0x4d, 0x5a],
-            },
-        }));
+                schemaVersion = 1, name = id, displayName = id, description = "A test plugin.", side = "device",
+                entryAssembly = "TestPlugin.dll", pluginType = "Faros.Tests.TestPlugin", sdkVersionRange = sdkRange,
+                runtimeIdentifiers = new[] { "linux-x64" },
+                kinds = kind is { } declared ? new object[] { new { group = declared.Group, version = "v1alpha1", kind = declared.Kind, plural = declared.Plural, crd = crdPath } } : [],
+                crds = crdPath is null ? Array.Empty<string>() : [crdPath],
+                permissions = Array.Empty<object>(), category = "other", tags = Array.Empty<string>(),
+            }),
+            ["lib/net10.0/TestPlugin.dll"] = [0x4d, 0x5a],
+        };
+        if (kind is { } shipped)
+        {
+            files[crdPath!] = System.Text.Encoding.UTF8.GetBytes(shipped.Yaml);
+        }
+
+        return PushAsync(TestPackages.Build(new TestPackageSpec(id, version) { PackageTypes = ["FarosPlugin"], Files = files }));
+    }
 
     /// <summary>Pushes an ordinary library package, no plugin.</summary>
     public Task PushLibraryAsync(string id, string version) => PushAsync(TestPackages.Create(id, version));
