@@ -23,8 +23,10 @@ public sealed class Controller<T> : IController
     private long _reconciles;
     private long _statusWrites;
 
-    public Controller(ResourceClient<T> resources, Reconciler<T> reconciler, ControllerSettings settings, ILogger logger)
+    /// <param name="queue">A queue shared with watchers of related objects; a new one when null.</param>
+    public Controller(ResourceClient<T> resources, Reconciler<T> reconciler, ControllerSettings settings, ILogger logger, WorkQueue<ObjectKey>? queue = null)
     {
+        Queue = queue ?? new WorkQueue<ObjectKey>();
         _resources = resources;
         _reconciler = reconciler;
         _settings = settings;
@@ -46,7 +48,7 @@ public sealed class Controller<T> : IController
     public long StatusWrites => Interlocked.Read(ref _statusWrites);
 
     /// <summary>The queue; other watchers add keys to it when something the reconciler reads changes.</summary>
-    public WorkQueue<ObjectKey> Queue { get; } = new();
+    public WorkQueue<ObjectKey> Queue { get; }
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Faros.Operator.Controllers;
 public sealed class ResourceWatcher<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly ResourceClient<T> _resources;
+    private readonly IListWatch<T> _resources;
     private readonly WatchSettings _settings;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<ObjectKey, T> _cache = new();
@@ -24,8 +24,12 @@ public sealed class ResourceWatcher<T>
     private long _lists;
     private long _watches;
 
-    public ResourceWatcher(ResourceClient<T> resources, WatchSettings settings, ILogger logger)
+    private readonly Func<T, T, bool> _isNews;
+
+    /// <param name="isNews">Whether a modification (before, after) is reported; by default spec and metadata changes are, status-only ones not.</param>
+    public ResourceWatcher(IListWatch<T> resources, WatchSettings settings, ILogger logger, Func<T, T, bool>? isNews = null)
     {
+        _isNews = isNews ?? SpecOrMetadataChanged;
         _resources = resources;
         _settings = settings;
         _logger = logger;
@@ -83,14 +87,14 @@ public sealed class ResourceWatcher<T>
             }
             catch (Exception exception) when (IsGone(exception))
             {
-                _logger.LogInformation("Watch of {Kind} from resourceVersion {ResourceVersion} expired (410 Gone); listing again", _resources.Kind, ResourceVersion);
+                _logger.LogInformation("Watch of {Kind} from resourceVersion {ResourceVersion} expired (410 Gone); listing again", _resources.Description, ResourceVersion);
                 ResourceVersion = null;
             }
             catch (Exception exception)
             {
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
-                _logger.LogWarning(exception, "Watching {Kind} failed ({Failures} in a row); retrying in {Delay}", _resources.Kind, failures, delay);
+                _logger.LogWarning(exception, "Watching {Kind} failed ({Failures} in a row); retrying in {Delay}", _resources.Description, failures, delay);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -125,7 +129,7 @@ public sealed class ResourceWatcher<T>
 
         Interlocked.Increment(ref _lists);
         ResourceVersion = version;
-        _logger.LogDebug("Listed {Count} {Kind} at resourceVersion {ResourceVersion}", _cache.Count, _resources.Kind, version);
+        _logger.LogDebug("Listed {Count} {Kind} at resourceVersion {ResourceVersion}", _cache.Count, _resources.Description, version);
         _synced.TrySetResult();
         foreach (var key in seen)
         {
@@ -151,7 +155,7 @@ public sealed class ResourceWatcher<T>
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning("Watch of {Kind} was silent for {Silence}; reconnecting", _resources.Kind, allowedSilence);
+            _logger.LogWarning("Watch of {Kind} was silent for {Silence}; reconnecting", _resources.Description, allowedSilence);
             return;
         }
 
@@ -178,7 +182,7 @@ public sealed class ResourceWatcher<T>
         {
             // Status changes (the controller's own writes, a device's reports) are not news to a level-based
             // reconciler, which reads status only to carry it over; spec and metadata changes are.
-            var statusOnly = _cache.TryGetValue(key, out var cached) && !SpecOrMetadataChanged(cached, item);
+            var statusOnly = _cache.TryGetValue(key, out var cached) && !_isNews(cached, item);
             _cache[key] = item;
             if (statusOnly)
             {

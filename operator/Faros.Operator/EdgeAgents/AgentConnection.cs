@@ -1,6 +1,4 @@
-using Faros.Operator.Controllers;
 using Faros.Sdk.Reconciliation;
-using k8s;
 using Reasons = Faros.Api.Edge.EdgeAgentConditions.Reasons;
 
 namespace Faros.Operator.EdgeAgents;
@@ -10,17 +8,12 @@ namespace Faros.Operator.EdgeAgents;
 public sealed record AgentConnection(string Status, string Reason, string Message, DateTime? LastHeartbeat, TimeSpan RecheckIn)
 {
     /// <summary>
-    /// Reads the coordination.k8s.io Lease named after the agent in its namespace, which the device renews: it
+    /// Judges the coordination.k8s.io Lease named after the agent in its namespace, which the device renews: it
     /// is connected while renewTime is within leaseDurationSeconds.
     /// </summary>
-    public static async Task<AgentConnection> ReadAsync(IKubernetes client, string ns, string name, TimeSpan pollWhileDown, DateTimeOffset now, CancellationToken cancellationToken)
+    public static AgentConnection Of(k8s.Models.V1Lease? lease, string ns, string name, TimeSpan pollWhileDown, DateTimeOffset now)
     {
-        k8s.Models.V1Lease lease;
-        try
-        {
-            lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(name, ns, cancellationToken: cancellationToken);
-        }
-        catch (Exception missing) when (Conflicts.IsNotFound(missing))
+        if (lease is null)
         {
             return new(ConditionStatus.Unknown, Reasons.NoLease, $"the device has not connected yet (no Lease {ns}/{name}).", null, pollWhileDown);
         }

@@ -1,7 +1,6 @@
 using Faros.Api.Edge;
 using Faros.Operator.PluginCatalog;
 using Faros.Sdk.Reconciliation;
-using k8s;
 using Microsoft.Extensions.Logging;
 using Reasons = Faros.Api.Edge.EdgeAgentConditions.Reasons;
 
@@ -15,15 +14,15 @@ namespace Faros.Operator.EdgeAgents;
 public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
 {
     private static readonly HashSet<string> DevicePhases = [PluginPhases.Installing, PluginPhases.Running, PluginPhases.Failed];
-    private readonly IKubernetes _client;
+    private readonly AgentLeases _leases;
     private readonly PluginResolver _resolver;
     private readonly PluginCrdInstaller _crds;
     private readonly EdgeAgentSettings _settings;
     private readonly ILogger<EdgeAgentReconciler> _logger;
 
-    public EdgeAgentReconciler(IKubernetes client, PluginResolver resolver, PluginCrdInstaller crds, EdgeAgentSettings settings, ILogger<EdgeAgentReconciler> logger)
+    public EdgeAgentReconciler(AgentLeases leases, PluginResolver resolver, PluginCrdInstaller crds, EdgeAgentSettings settings, ILogger<EdgeAgentReconciler> logger)
     {
-        _client = client;
+        _leases = leases;
         _resolver = resolver;
         _crds = crds;
         _settings = settings;
@@ -34,7 +33,9 @@ public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
     {
         var now = DateTimeOffset.UtcNow;
         var generation = agent.Metadata.Generation;
-        var connection = await AgentConnection.ReadAsync(_client, agent.Metadata.NamespaceProperty, agent.Metadata.Name, _settings.PollWhileDisconnected, now, cancellationToken);
+        var ns = agent.Metadata.NamespaceProperty;
+        var lease = await _leases.FindAsync(ns, agent.Metadata.Name, cancellationToken);
+        var connection = AgentConnection.Of(lease, ns, agent.Metadata.Name, _settings.PollWhileDisconnected, now);
         agent.Status.Conditions.SetCondition(EdgeAgentConditions.Connected, connection.Status, connection.Reason, connection.Message, generation, now);
         agent.Status.LastHeartbeat = connection.LastHeartbeat ?? agent.Status.LastHeartbeat;
         var recheck = connection.RecheckIn < _settings.ReResolveInterval ? connection.RecheckIn : _settings.ReResolveInterval;

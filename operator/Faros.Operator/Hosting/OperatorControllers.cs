@@ -25,6 +25,8 @@ namespace Faros.Operator.Hosting;
 /// <summary>The built-in controllers the operator runs.</summary>
 public static class OperatorControllers
 {
+    private const string EdgeAgentQueue = "edge-agents";
+
     public static void Register(HostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -44,7 +46,14 @@ public static class OperatorControllers
             provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));
         services.AddHttpClient<PluginCrdInstaller>(http => http.Timeout = TimeSpan.FromMinutes(2));
         services.AddSingleton<EdgeAgentReconciler>();
-        AddController<EdgeAgent, EdgeAgentReconciler>(services);
+        // Lease changes queue their Agent in the edge Agent controller's own queue.
+        services.AddKeyedSingleton(EdgeAgentQueue, (_, _) => new WorkQueue<ObjectKey>());
+        services.AddSingleton<IController>(provider => NewController<EdgeAgent, EdgeAgentReconciler>(provider, provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
+        services.AddSingleton(provider => new AgentLeases(
+            new ResourceWatcher<V1Lease>(new LeaseListWatch(provider.GetRequiredService<IKubernetes>()), provider.GetRequiredService<ControllerSettings>().Watch,
+                provider.GetRequiredService<ILogger<AgentLeases>>(), AgentLeases.CanChangeConnection),
+            provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<AgentLeases>());
 
         services.AddSingleton(provider => RegistrationSettingsFrom(
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));
@@ -70,11 +79,16 @@ public static class OperatorControllers
     private static void AddController<TResource, TReconciler>(IServiceCollection services)
         where TResource : class, IKubernetesObject<V1ObjectMeta>, IHasResourceStatus
         where TReconciler : Reconciler<TResource> =>
-        services.AddSingleton<IController>(provider => new Controller<TResource>(
-            new ResourceClient<TResource>(provider.GetRequiredService<IKubernetes>()),
+        services.AddSingleton<IController>(provider => NewController<TResource, TReconciler>(provider));
+
+    private static Controller<TResource> NewController<TResource, TReconciler>(IServiceProvider provider, WorkQueue<ObjectKey>? queue = null)
+        where TResource : class, IKubernetesObject<V1ObjectMeta>, IHasResourceStatus
+        where TReconciler : Reconciler<TResource> =>
+        new(new ResourceClient<TResource>(provider.GetRequiredService<IKubernetes>()),
             provider.GetRequiredService<TReconciler>(),
             provider.GetRequiredService<ControllerSettings>(),
-            provider.GetRequiredService<ILogger<Controller<TResource>>>()));
+            provider.GetRequiredService<ILogger<Controller<TResource>>>(),
+            queue);
 
     public static RegistrationSettings RegistrationSettingsFrom(OperatorOptions options, KubernetesClientConfiguration connection)
     {

@@ -8,7 +8,7 @@ namespace Faros.Api.Kubernetes;
 /// Typed access to one namespaced custom resource kind, including its status subresource. The kind comes
 /// from <typeparamref name="T"/>'s [KubernetesEntity] attribute.
 /// </summary>
-public sealed class ResourceClient<T>
+public sealed class ResourceClient<T> : IListWatch<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IKubernetes _client;
@@ -21,6 +21,9 @@ public sealed class ResourceClient<T>
 
     /// <summary>Group, version, kind and plural of <typeparamref name="T"/>.</summary>
     public ResourceKind Kind { get; }
+
+    /// <inheritdoc />
+    public string Description => Kind.ToString();
 
     public Task<T> GetAsync(string ns, string name, CancellationToken cancellationToken = default) =>
         _client.CustomObjects.GetNamespacedCustomObjectAsync<T>(Kind.Group, Kind.Version, ns, Kind.Plural, name, cancellationToken);
