@@ -58,7 +58,21 @@ public static class OperatorControllers
         services.AddSingleton(provider => RegistrationSettingsFrom(
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));
         services.AddSingleton<RegistrationReconciler>();
-        AddController<Registration, RegistrationReconciler>(services);
+        services.AddSingleton(provider => NewController<Registration, RegistrationReconciler>(provider));
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<Controller<Registration>>());
+        services.AddSingleton<IController>(provider =>
+        {
+            // An Agent's spec (its configRefs) shapes its Registration's Role.
+            var registrations = provider.GetRequiredService<Controller<Registration>>();
+            var agents = new ResourceClient<EdgeAgent>(provider.GetRequiredService<IKubernetes>());
+            return new RelatedWatch<EdgeAgent>(
+                new ResourceWatcher<EdgeAgent>(agents, provider.GetRequiredService<ControllerSettings>().Watch, provider.GetRequiredService<ILogger<Controller<Registration>>>()),
+                agents.Kind,
+                agent => registrations.Watcher.Snapshot()
+                    .Where(r => r.Metadata.NamespaceProperty == agent.Namespace && r.Spec.AgentName == agent.Name)
+                    .Select(ObjectKey.Of),
+                registrations.Queue);
+        });
 
         services.AddSingleton(provider =>
         {

@@ -19,9 +19,7 @@ public static class OperatorHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         ConfigureLogging(builder.Logging);
-        builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section))
-            .Validate(options => !options.Problems().Any(), "invalid")
-            .ValidateOnStart();
+        builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidation>();
         builder.Services.AddSingleton(_ => KubernetesConnection.Resolve(builder.Configuration));
         builder.Services.AddSingleton<IKubernetes>(services => new Kubernetes(services.GetRequiredService<KubernetesClientConfiguration>()));

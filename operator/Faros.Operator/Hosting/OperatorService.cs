@@ -1,5 +1,6 @@
 using Faros.Operator.Controllers;
 using Faros.Operator.LeaderElection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class OperatorService : BackgroundService
     {
         _controllers = controllers.ToList();
         _logger = logger;
-        _elector = options.Value.LeaderElection ? (LeaseElector)services.GetService(typeof(LeaseElector))! : null;
+        _elector = options.Value.LeaderElection ? services.GetRequiredService<LeaseElector>() : null;
     }
 
     /// <summary>Whether controllers run here now.</summary>

@@ -26,7 +26,7 @@ public sealed class RegistrationReconcilerTests
         using var admin = OperatorTestEnvironment.NewClient();
         var ns = await OperatorTestEnvironment.CreateNamespaceAsync(admin, "registration");
         // No registry is needed here; the edge Agent controller simply reports it unavailable.
-        await using var operatorHost = await OperatorUnderTest.StartAsync(ns, new Uri("http://127.0.0.1:9/v3/index.json"), null, "--Operator:RegistrationResyncSeconds", "1");
+        await using var operatorHost = await OperatorUnderTest.StartAsync(ns, new Uri("http://127.0.0.1:9/v3/index.json"), null, "--Operator:RegistrationResyncSeconds", "600");
         var agents = new ResourceClient<EdgeAgent>(admin);
         var networks = new ResourceClient<Network>(admin);
         var registrations = new ResourceClient<Registration>(admin);
@@ -87,7 +87,7 @@ public sealed class RegistrationReconcilerTests
             Assert.That(await CanIAsync(token, ns, "get", "secrets"), Is.EqualTo("no"));
         });
 
-        // A plugin resource referenced later becomes readable after the next resync.
+        // A plugin resource referenced later becomes readable at once: the Agent's change queues its Registration (resync is 600 s).
         await agents.MergePatchAsync(ns, "device-1", """{"spec":{"plugins":[{"name":"vpn","configRef":{"kind":"Network","name":"wg0"}},{"name":"vpn2","configRef":{"kind":"Network","name":"extra"}}]}}""");
         await Eventually.GetAsync(async () => await TryAsync(() => deviceNetworks.GetAsync(ns, "extra")), ok => ok, Patience, "access to the newly referenced Network");
 
