@@ -9,7 +9,10 @@ public static class EdgeAgentConditions
     /// <summary>The device's Lease was renewed recently.</summary>
     public const string Connected = "Connected";
 
-    /// <summary>Reasons of <see cref="PluginsResolved"/> and <see cref="Connected"/>.</summary>
+    /// <summary>The CRDs that the pinned plugin packages ship are installed.</summary>
+    public const string CrdsInstalled = "CrdsInstalled";
+
+    /// <summary>Reasons of <see cref="PluginsResolved"/>, <see cref="CrdsInstalled"/> and <see cref="Connected"/>.</summary>
     public static class Reasons
     {
         /// <summary>Every reference resolved.</summary>
@@ -32,6 +35,15 @@ public static class EdgeAgentConditions
 
         /// <summary>The spec itself is wrong (e.g. a duplicate plugin name).</summary>
         public const string InvalidSpec = "InvalidSpec";
+
+        /// <summary>Every pinned package's CRDs are installed.</summary>
+        public const string Installed = "Installed";
+
+        /// <summary>A package's CRD was refused (undeclared kind, a Faros group, another plugin's CRD, a digest mismatch).</summary>
+        public const string CrdRejected = "CrdRejected";
+
+        /// <summary>A package could not be downloaded or a CRD not applied; retried.</summary>
+        public const string InstallFailed = "InstallFailed";
 
         /// <summary>The device's Lease is fresh.</summary>
         public const string LeaseRenewed = "LeaseRenewed";

@@ -8,7 +8,7 @@ namespace Faros.Api.Kubernetes;
 /// Typed access to one namespaced custom resource kind, including its status subresource. The kind comes
 /// from <typeparamref name="T"/>'s [KubernetesEntity] attribute.
 /// </summary>
-public sealed class ResourceClient<T>
+public sealed class ResourceClient<T> : IListWatch<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IKubernetes _client;
@@ -21,6 +21,9 @@ public sealed class ResourceClient<T>
 
     /// <summary>Group, version, kind and plural of <typeparamref name="T"/>.</summary>
     public ResourceKind Kind { get; }
+
+    /// <inheritdoc />
+    public string Description => Kind.ToString();
 
     public Task<T> GetAsync(string ns, string name, CancellationToken cancellationToken = default) =>
         _client.CustomObjects.GetNamespacedCustomObjectAsync<T>(Kind.Group, Kind.Version, ns, Kind.Plural, name, cancellationToken);
@@ -43,6 +46,27 @@ public sealed class ResourceClient<T>
         ns is null
             ? _client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, Kind.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken)
             : _client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, ns, Kind.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
+
+    /// <summary>One page of a list (<paramref name="limit"/> items from <paramref name="continueToken"/>), in <paramref name="ns"/> or everywhere.</summary>
+    public Task<CustomResourceList<T>> ListPageAsync(string? ns, int limit, string? continueToken, CancellationToken cancellationToken = default) =>
+        ns is null
+            ? _client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, Kind.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken)
+            : _client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, ns, Kind.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Watches changes after <paramref name="resourceVersion"/> with bookmarks; the server ends the watch after
+    /// <paramref name="timeoutSeconds"/>. An expired resourceVersion arrives as a 410 error through <paramref name="onError"/>.
+    /// </summary>
+    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string? ns, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken)
+    {
+        var response = ns is null
+            ? _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, Kind.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken)
+            : _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, ns, Kind.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken);
+        // The replacement WatchList*Async methods yield untyped objects; this is the typed path for custom resources.
+#pragma warning disable CS0618
+        return response.WatchAsync<T, object>(onError, cancellationToken);
+#pragma warning restore CS0618
+    }
 
     public Task<T> CreateAsync(T resource, CancellationToken cancellationToken = default)
     {

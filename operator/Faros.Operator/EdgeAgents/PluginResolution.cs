@@ -1,0 +1,12 @@
+using Faros.Api.Edge;
+
+namespace Faros.Operator.EdgeAgents;
+
+/// <summary>How one spec.plugins[] entry resolved: a pinned status entry, or a condition reason and message.</summary>
+public sealed record PluginResolution(PluginStatus Status, string? FailureReason)
+{
+    public bool Resolved => FailureReason is null;
+
+    public static PluginResolution Failure(PluginReference reference, string? package, string reason, string message) =>
+        new(new PluginStatus { Name = reference.Name, Package = package, Phase = PluginPhases.Unresolved, Message = message }, reason);
+}

@@ -1,0 +1,140 @@
+using Faros.Api.Edge;
+using Faros.Api.Kubernetes;
+using Faros.Operator.Controllers;
+using Faros.Operator.EdgeAgents;
+using Faros.Operator.PluginCatalog;
+using Faros.Operator.Registrations;
+using Faros.Operator.Clusters;
+using Faros.Operator.Identity;
+using Faros.Api.Core;
+using Faros.Api.Intelligence;
+using Faros.Operator.Intelligence;
+using Faros.Sdk.Reconciliation;
+using k8s.Models;
+using Faros.Sdk;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NuGet.Versioning;
+
+namespace Faros.Operator.Hosting;
+
+/// <summary>The built-in controllers the operator runs.</summary>
+public static class OperatorControllers
+{
+    private const string EdgeAgentQueue = "edge-agents";
+
+    public static void Register(HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<OperatorOptions>()
+            .Validate(options => Uri.TryCreate(options.RegistryUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
+                "Operator:RegistryUrl must be the absolute http(s) URL of the Faros registry's service index, e.g. --Operator:RegistryUrl http://registry:5000/v3/index.json.");
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return new RegistryCatalog(new Uri(options.RegistryUrl!), TimeSpan.FromSeconds(options.RegistryCacheSeconds), provider.GetRequiredService<ILogger<RegistryCatalog>>());
+        });
+        services.TryAddSingleton<IPluginTrustPolicy, UnverifiedTrustPolicy>();
+        services.AddSingleton(provider => EdgeAgentSettingsFrom(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.AddSingleton(provider => new PluginResolver(
+            provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));
+        services.AddHttpClient<PluginCrdInstaller>(http => http.Timeout = TimeSpan.FromMinutes(2));
+        services.AddSingleton<EdgeAgentReconciler>();
+        // Lease changes queue their Agent in the edge Agent controller's own queue.
+        services.AddKeyedSingleton(EdgeAgentQueue, (_, _) => new WorkQueue<ObjectKey>());
+        services.AddSingleton<IController>(provider => NewController<EdgeAgent, EdgeAgentReconciler>(provider, provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
+        services.AddSingleton(provider => new AgentLeases(
+            new ResourceWatcher<V1Lease>(new LeaseListWatch(provider.GetRequiredService<IKubernetes>()), provider.GetRequiredService<ControllerSettings>().Watch,
+                provider.GetRequiredService<ILogger<AgentLeases>>(), AgentLeases.CanChangeConnection),
+            provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<AgentLeases>());
+
+        services.AddSingleton(provider => RegistrationSettingsFrom(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));
+        services.AddSingleton<RegistrationReconciler>();
+        services.AddSingleton(provider => NewController<Registration, RegistrationReconciler>(provider));
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<Controller<Registration>>());
+        services.AddSingleton<IController>(provider =>
+        {
+            // An Agent's spec (its configRefs) shapes its Registration's Role.
+            var registrations = provider.GetRequiredService<Controller<Registration>>();
+            var agents = new ResourceClient<EdgeAgent>(provider.GetRequiredService<IKubernetes>());
+            return new RelatedWatch<EdgeAgent>(
+                new ResourceWatcher<EdgeAgent>(agents, provider.GetRequiredService<ControllerSettings>().Watch, provider.GetRequiredService<ILogger<Controller<Registration>>>()),
+                agents.Kind,
+                agent => registrations.Watcher.Snapshot()
+                    .Where(r => r.Metadata.NamespaceProperty == agent.Namespace && r.Spec.AgentName == agent.Name)
+                    .Select(ObjectKey.Of),
+                registrations.Queue);
+        });
+
+        services.AddSingleton(provider =>
+        {
+            var registration = provider.GetRequiredService<RegistrationSettings>();
+            return new ServiceAccountTokens(provider.GetRequiredService<IKubernetes>(), registration.TokenLifetime, registration.CertificateAuthorityData, provider.GetRequiredService<ILogger<ServiceAccountTokens>>());
+        });
+        services.AddSingleton(provider => new ClusterSettings(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterPollSeconds)));
+        services.AddSingleton<ClusterReconciler>();
+        AddController<Cluster, ClusterReconciler>(services);
+
+        services.AddHttpClient<ModelProbe>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton(provider => new AiAgentReconciler(
+            provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<ModelProbe>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.AiProbeSeconds), provider.GetRequiredService<ILogger<AiAgentReconciler>>()));
+        AddController<AiAgent, AiAgentReconciler>(services);
+    }
+
+    private static void AddController<TResource, TReconciler>(IServiceCollection services)
+        where TResource : class, IKubernetesObject<V1ObjectMeta>, IHasResourceStatus
+        where TReconciler : Reconciler<TResource> =>
+        services.AddSingleton<IController>(provider => NewController<TResource, TReconciler>(provider));
+
+    private static Controller<TResource> NewController<TResource, TReconciler>(IServiceProvider provider, WorkQueue<ObjectKey>? queue = null)
+        where TResource : class, IKubernetesObject<V1ObjectMeta>, IHasResourceStatus
+        where TReconciler : Reconciler<TResource> =>
+        new(new ResourceClient<TResource>(provider.GetRequiredService<IKubernetes>()),
+            provider.GetRequiredService<TReconciler>(),
+            provider.GetRequiredService<ControllerSettings>(),
+            provider.GetRequiredService<ILogger<Controller<TResource>>>(),
+            queue);
+
+    public static RegistrationSettings RegistrationSettingsFrom(OperatorOptions options, KubernetesClientConfiguration connection)
+    {
+        string? ca = null;
+        if (options.DeviceCertificateAuthorityFile is { } file)
+        {
+            ca = Convert.ToBase64String(File.ReadAllBytes(file));
+        }
+        else if (connection.SslCaCerts is { Count: > 0 } certificates)
+        {
+            ca = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(string.Concat(certificates.Select(c => c.ExportCertificatePem() + "\n"))));
+        }
+
+        return new RegistrationSettings(
+            new Uri(options.DeviceServerUrl ?? connection.Host),
+            ca,
+            TimeSpan.FromHours(options.DeviceTokenLifetimeHours),
+            TimeSpan.FromSeconds(options.RegistrationResyncSeconds));
+    }
+
+    public static EdgeAgentSettings EdgeAgentSettingsFrom(OperatorOptions options) => new(
+        TimeSpan.FromSeconds(options.ReResolveIntervalSeconds),
+        TimeSpan.FromSeconds(options.DisconnectedPollSeconds),
+        options.SdkVersion is { } configured ? NuGetVersion.Parse(configured) : BuiltInSdkVersion);
+
+    /// <summary>The version of the Faros.Sdk assembly the operator is built with.</summary>
+    public static NuGetVersion BuiltInSdkVersion
+    {
+        get
+        {
+            var version = typeof(IFarosPlugin).Assembly.GetName().Version ?? new Version(1, 0, 0);
+            return new NuGetVersion(version.Major, version.Minor, version.Build < 0 ? 0 : version.Build);
+        }
+    }
+}

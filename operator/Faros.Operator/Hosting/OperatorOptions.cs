@@ -1,0 +1,110 @@
+namespace Faros.Operator.Hosting;
+
+/// <summary>Operator settings, bound from the "Operator" section (e.g. Operator__Workers=8 or --Operator:Workers 8).</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>Namespace to watch; every namespace when unset.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>Reconciles running in parallel per controller.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Lower bound of each watch's server-side timeout (the upper bound is twice this).</summary>
+    public int WatchTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>First retry delay of a failing key; doubles per failure up to <see cref="MaxBackoffSeconds"/>.</summary>
+    public double InitialBackoffSeconds { get; set; } = 1;
+
+    public double MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>Whether replicas elect a leader; turn off only when exactly one replica runs.</summary>
+    public bool LeaderElection { get; set; } = true;
+
+    /// <summary>Namespace of the leader-election Lease; defaults to POD_NAMESPACE, else faros-system.</summary>
+    public string? LeaseNamespace { get; set; }
+
+    public string LeaseName { get; set; } = "faros-operator";
+
+    /// <summary>This replica's identity in the Lease; defaults to the host name and process id.</summary>
+    public string? Identity { get; set; }
+
+    public double LeaseDurationSeconds { get; set; } = 15;
+
+    public double RenewDeadlineSeconds { get; set; } = 10;
+
+    public double RetryPeriodSeconds { get; set; } = 2;
+
+    /// <summary>The Faros registry's NuGet service index, e.g. http://registry:5000/v3/index.json.</summary>
+    public string? RegistryUrl { get; set; }
+
+    /// <summary>How often resolved plugin references are checked again (floating ranges roll forward within this).</summary>
+    public double ReResolveIntervalSeconds { get; set; } = 300;
+
+    /// <summary>How long one registry answer about a package serves every agent that references it.</summary>
+    public double RegistryCacheSeconds { get; set; } = 30;
+
+    /// <summary>How often a disconnected agent's Lease is read again.</summary>
+    public double DisconnectedPollSeconds { get; set; } = 30;
+
+    /// <summary>The Faros.Sdk version plugins must accept; defaults to the one the operator is built with.</summary>
+    public string? SdkVersion { get; set; }
+
+    /// <summary>The API server URL written into devices' kubeconfigs; defaults to the one the operator uses.</summary>
+    public string? DeviceServerUrl { get; set; }
+
+    /// <summary>PEM file of the CA devices should trust for the API server; defaults to the operator's own CA, if any.</summary>
+    public string? DeviceCertificateAuthorityFile { get; set; }
+
+    /// <summary>Lifetime of device tokens the operator requests itself; renewed after four fifths of it.</summary>
+    public double DeviceTokenLifetimeHours { get; set; } = 24 * 30;
+
+    /// <summary>How often a Registration is checked again (e.g. for plugin resources its Agent newly references).</summary>
+    public double RegistrationResyncSeconds { get; set; } = 60;
+
+    /// <summary>How often a Cluster without a fresh heartbeat is checked again.</summary>
+    public double ClusterPollSeconds { get; set; } = 10;
+
+    /// <summary>How often an AI agent's backend is probed (its model list fetched) again.</summary>
+    public double AiProbeSeconds { get; set; } = 300;
+
+    /// <summary>The problems with these settings, empty when they are usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (Workers is < 1 or > 256)
+        {
+            yield return $"Operator:Workers must be 1-256, not {Workers}.";
+        }
+
+        if (WatchTimeoutSeconds < 1)
+        {
+            yield return $"Operator:WatchTimeoutSeconds must be at least 1, not {WatchTimeoutSeconds}.";
+        }
+
+        if (InitialBackoffSeconds <= 0 || MaxBackoffSeconds < InitialBackoffSeconds)
+        {
+            yield return $"Operator:InitialBackoffSeconds ({InitialBackoffSeconds}) must be positive and at most Operator:MaxBackoffSeconds ({MaxBackoffSeconds}).";
+        }
+
+        if (ReResolveIntervalSeconds <= 0 || RegistryCacheSeconds < 0 || DisconnectedPollSeconds <= 0)
+        {
+            yield return "Operator:ReResolveIntervalSeconds and Operator:DisconnectedPollSeconds must be positive, Operator:RegistryCacheSeconds not negative.";
+        }
+
+        if (DeviceTokenLifetimeHours < 1 || RegistrationResyncSeconds <= 0 || ClusterPollSeconds <= 0 || AiProbeSeconds <= 0)
+        {
+            yield return "Operator:DeviceTokenLifetimeHours must be at least 1 and Operator:RegistrationResyncSeconds, Operator:ClusterPollSeconds and Operator:AiProbeSeconds positive.";
+        }
+
+        if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
+        {
+            yield return $"Operator:DeviceCertificateAuthorityFile {DeviceCertificateAuthorityFile} does not exist.";
+        }
+
+        if (SdkVersion is not null && !NuGet.Versioning.NuGetVersion.TryParse(SdkVersion, out _))
+        {
+            yield return $"Operator:SdkVersion '{SdkVersion}' is not a version.";
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using Faros.Api.Edge;
+using Faros.Api.Kubernetes;
+using Faros.Operator.EdgeAgents;
+using Faros.Operator.PluginCatalog;
+using Faros.Sdk.Reconciliation;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Reasons = Faros.Api.Edge.EdgeAgentConditions.Reasons;
+
+namespace Faros.Operator.Tests.EdgeAgents;
+
+/// <summary>
+/// The edge Agent reconciler in the operator's real host, against the real API server and a real registry
+/// process holding real plugin packages.
+/// </summary>
+[TestFixture]
+public sealed class EdgeAgentReconcilerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private RegistryProcess registry = null!;
+    private PluginPackages packages = null!;
+    private OperatorUnderTest operatorHost = null!;
+    private Kubernetes client = null!;
+    private ResourceClient<EdgeAgent> agents = null!;
+    private string ns = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        client = OperatorTestEnvironment.NewClient();
+        ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "edge");
+        agents = new ResourceClient<EdgeAgent>(client);
+        registry = await RegistryProcess.StartAsync();
+        packages = new PluginPackages(registry);
+        foreach (var version in new[] { "1.0.0", "1.1.0", "1.2.0", "2.0.0", "2.1.0-beta.1" })
+        {
+            await packages.PushPluginAsync("Contoso.Vpn", version);
+        }
+
+        await packages.UnlistAsync("Contoso.Vpn", "1.2.0");
+        await packages.PushPluginAsync("Contoso.Future", "1.0.0", sdkRange: "[2.0.0, 3.0.0)");
+        await packages.PushPluginAsync("Contoso.Thermo", "1.0.0");
+        await packages.PushPluginAsync("Contoso.Untrusted", "1.0.0");
+        await packages.PushPluginAsync("Contoso.Float", "1.0.0");
+        await packages.PushLibraryAsync("Contoso.Library", "1.0.0");
+        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex,
+            services => services.AddSingleton<IPluginTrustPolicy>(new RejectIdPolicy("Contoso.Untrusted")));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (operatorHost is not null)
+        {
+            await operatorHost.DisposeAsync();
+        }
+
+        if (registry is not null)
+        {
+            await registry.DisposeAsync();
+        }
+
+        client?.Dispose();
+    }
+
+    [Test]
+    public async Task Exact_minimum_floating_and_open_references_are_pinned_with_digest_and_download_url()
+    {
+        await agents.CreateAsync(Agent("pins",
+            Plugin("exact", "Contoso.Vpn", "[1.0.0]"),
+            Plugin("minimum", "Contoso.Vpn", "1.0.0"),
+            Plugin("floating", "Contoso.Vpn", "1.*"),
+            Plugin("latest", "Contoso.Vpn", null)));
+
+        var agent = await ResolvedAsync("pins", ConditionStatus.True);
+        var pinned = agent.Status.Plugins.ToDictionary(p => p.Name, p => p.Version);
+        Assert.That(pinned, Is.EqualTo(new Dictionary<string, string?>
+        {
+            ["exact"] = "1.0.0",
+            ["minimum"] = "1.0.0",   // NuGet: a plain version is a minimum and takes the lowest match
+            ["floating"] = "1.1.0",  // highest listed 1.x: 1.2.0 is unlisted
+            ["latest"] = "2.0.0",    // highest stable: 2.1.0-beta.1 is a prerelease
+        }));
+
+        var floating = agent.Status.Plugins.Single(p => p.Name == "floating");
+        Assert.Multiple(() =>
+        {
+            Assert.That(floating.Package, Is.EqualTo("Contoso.Vpn"));
+            Assert.That(floating.Digest, Is.EqualTo("sha512-" + packages.Sha512Of("Contoso.Vpn", "1.1.0")));
+            Assert.That(floating.Phase, Is.EqualTo(PluginPhases.Resolved));
+            Assert.That(agent.Status.ObservedGeneration, Is.EqualTo(agent.Metadata.Generation));
+        });
+
+        using var http = new HttpClient();
+        var downloaded = await http.GetByteArrayAsync(floating.DownloadUrl);
+        Assert.That(downloaded, Is.EqualTo(packages.BytesOf("Contoso.Vpn", "1.1.0")), "the download URL serves exactly the pinned bytes");
+    }
+
+    [TestCase("Contoso.Missing", "1.0.0", Reasons.NotFound, "does not exist")]
+    [TestCase("Contoso.Library", "1.0.0", Reasons.NotFound, "not a Faros plugin")]
+    [TestCase("Contoso.Vpn", "[3.0.0,)", Reasons.NoMatchingVersion, "listed: 2.1.0-beta.1, 2.0.0, 1.1.0, 1.0.0")]
+    [TestCase("Contoso.Vpn", "[1.2.0]", Reasons.NoMatchingVersion, "no listed version")]
+    [TestCase("Contoso.Future", "1.0.0", Reasons.IncompatibleSdk, "needs Faros.Sdk [2.0.0, 3.0.0)")]
+    [TestCase("Contoso.Untrusted", "1.0.0", Reasons.SignaturePolicyViolation, "not trusted")]
+    [TestCase("Contoso.Vpn", "not-a-range", Reasons.NoMatchingVersion, "not a NuGet version range")]
+    public async Task An_unresolvable_reference_names_its_reason(string package, string version, string reason, string message)
+    {
+        var name = "fail-" + reason.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        await agents.CreateAsync(Agent(name, Plugin("good", "Contoso.Vpn", "[1.0.0]"), Plugin("bad", package, version)));
+
+        var agent = await ResolvedAsync(name, ConditionStatus.False);
+        var condition = agent.Status.FindCondition(EdgeAgentConditions.PluginsResolved)!;
+        var bad = agent.Status.Plugins.Single(p => p.Name == "bad");
+        Assert.Multiple(() =>
+        {
+            Assert.That(condition.Reason, Is.EqualTo(reason));
+            Assert.That(condition.Message, Does.Contain(message));
+            Assert.That(bad.Phase, Is.EqualTo(PluginPhases.Unresolved));
+            Assert.That(bad.Digest, Is.Null);
+            Assert.That(agent.Status.Plugins.Single(p => p.Name == "good").Version, Is.EqualTo("1.0.0"), "the other reference still resolves");
+        });
+    }
+
+    [Test]
+    public async Task A_reference_without_package_is_found_in_the_plugin_catalog_by_name()
+    {
+        await agents.CreateAsync(Agent("by-name", Plugin("thermo", null, null)));
+        var agent = await ResolvedAsync("by-name", ConditionStatus.True);
+        Assert.That(agent.Status.Plugins.Single().Package, Is.EqualTo("Contoso.Thermo"));
+    }
+
+    [Test]
+    public async Task A_floating_range_picks_up_a_newly_pushed_version_within_the_re_resolve_interval()
+    {
+        await agents.CreateAsync(Agent("rolls", Plugin("float", "Contoso.Float", "1.*")));
+        var agent = await ResolvedAsync("rolls", ConditionStatus.True);
+        Assert.That(agent.Status.Plugins.Single().Version, Is.EqualTo("1.0.0"));
+
+        await packages.PushPluginAsync("Contoso.Float", "1.1.0");
+        agent = await Eventually.GetAsync(() => agents.GetAsync(ns, "rolls"), a => a.Status.Plugins.Single().Version == "1.1.0",
+            TimeSpan.FromSeconds(15), "1.1.0 pinned after it was pushed (re-resolve interval 2 s)");
+        Assert.That(agent.Status.Plugins.Single().Digest, Is.EqualTo("sha512-" + packages.Sha512Of("Contoso.Float", "1.1.0")));
+    }
+
+    [Test]
+    public async Task A_device_reported_phase_survives_re_resolution_while_the_pin_is_unchanged()
+    {
+        await agents.CreateAsync(Agent("device-phase", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
+        var agent = await ResolvedAsync("device-phase", ConditionStatus.True);
+        agent.Status.Plugins[0].Phase = PluginPhases.Running;
+        agent.Status.Plugins[0].Message = "loaded on the device";
+        await agents.ReplaceStatusAsync(agent);
+
+        await agents.MergePatchAsync(ns, "device-phase", """{"metadata":{"labels":{"poke":"1"}}}""");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        agent = await agents.GetAsync(ns, "device-phase");
+        Assert.That(agent.Status.Plugins[0].Phase, Is.EqualTo(PluginPhases.Running));
+    }
+
+    [Test]
+    public async Task Connected_follows_the_agents_Lease()
+    {
+        await agents.CreateAsync(Agent("device-1", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
+        await ConnectedAsync("device-1", ConditionStatus.Unknown, Reasons.NoLease);
+
+        var lease = await client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
+        {
+            Metadata = new V1ObjectMeta { Name = "device-1" },
+            Spec = new V1LeaseSpec { HolderIdentity = "device-1", LeaseDurationSeconds = 3, RenewTime = DateTime.UtcNow },
+        }, ns);
+        var connected = await ConnectedAsync("device-1", ConditionStatus.True, Reasons.LeaseRenewed);
+        Assert.That(connected.Status.LastHeartbeat, Is.Not.Null);
+
+        await ConnectedAsync("device-1", ConditionStatus.False, Reasons.LeaseExpired);
+
+        lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("device-1", ns);
+        lease.Spec.RenewTime = DateTime.UtcNow;
+        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "device-1", ns);
+        await ConnectedAsync("device-1", ConditionStatus.True, Reasons.LeaseRenewed);
+    }
+
+    private Task<EdgeAgent> ResolvedAsync(string name, string status) =>
+        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+            a => a.Status.FindCondition(EdgeAgentConditions.PluginsResolved) is { } c && c.Status == status && c.ObservedGeneration == a.Metadata.Generation,
+            Patience, $"{name}: PluginsResolved {status}");
+
+    private Task<EdgeAgent> ConnectedAsync(string name, string status, string reason) =>
+        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+            a => a.Status.FindCondition(EdgeAgentConditions.Connected) is { } c && c.Status == status && c.Reason == reason,
+            Patience, $"{name}: Connected {status} ({reason})");
+
+    private EdgeAgent Agent(string name, params PluginReference[] plugins) =>
+        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new EdgeAgentSpec { Plugins = plugins } };
+
+    private static PluginReference Plugin(string name, string? package, string? version) => new() { Name = name, Package = package, Version = version };
+
+    /// <summary>Stands in for the signing trust policy: rejects one package id.</summary>
+    private sealed class RejectIdPolicy(string id) : IPluginTrustPolicy
+    {
+        public Task<TrustDecision> EvaluateAsync(CatalogVersion package, CancellationToken cancellationToken) =>
+            Task.FromResult(string.Equals(package.Id, id, StringComparison.OrdinalIgnoreCase)
+                ? TrustDecision.Reject("the publisher is not trusted by this hub.")
+                : TrustDecision.Allow(signer: null));
+    }
+}
