@@ -182,6 +182,27 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
         Assert.That((int)anonymous.StatusCode, Is.EqualTo(403));
     }
 
+    [Test]
+    public async Task Under_an_off_rule_any_bundle_can_be_attached_and_no_signer_is_recorded()
+    {
+        var package = Plugin("Unchecked");
+        using (var pushed = await Publish.PushAsync(package.Content, AdminKey))
+        {
+            Assert.That(pushed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var bundle = SigstoreSigner.Sign(package.Content, _policy.UnknownKey).ToJson();
+        using (var attached = await Publish.AttachBundleAsync(package.Id, "1.0.0", bundle, AdminKey))
+        {
+            Assert.That(attached.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attached.Content.ReadAsStringAsync());
+        }
+
+        Assert.That(await Http.GetByteArrayAsync(BundlePath(package)), Is.EqualTo(bundle));
+        var entry = await CatalogEntryAsync(package);
+        Assert.That(entry["signer"], Is.Null, "an unchecked bundle proves nobody");
+        Assert.That(entry["sigstoreBundle"], Is.Not.Null);
+    }
+
     private static TestPackage Plugin(string stem) =>
         TestPackages.Build(new TestPackageSpec(UniqueIds.For(stem), "1.0.0") { PackageTypes = [TrustPolicy.FarosPluginPackageType] });
 
