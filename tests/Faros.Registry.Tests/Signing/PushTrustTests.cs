@@ -100,6 +100,18 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
     }
 
     [Test]
+    public async Task A_bundle_over_the_size_limit_is_refused_with_413()
+    {
+        var package = Plugin("Trusted");
+        var oversized = new byte[(1024 * 1024) + 1];
+        Array.Fill(oversized, (byte)' ');
+
+        var problem = await RefusedAsync(package, package.Content, oversized, 413);
+
+        Assert.That(problem.Detail, Does.Contain("Sigstore bundle is larger than"));
+    }
+
+    [Test]
     public async Task An_unsigned_plugin_is_refused_with_400_and_told_how_to_sign_it()
     {
         foreach (var package in new[] { Plugin("Trusted"), Plugin("NoRule") })
