@@ -136,6 +136,8 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
         Assert.That(body["warning"]?.GetValue<string>(), Does.Contain("warn").And.Contain(nameof(SignatureFailure.SignatureMissing)));
+        Assert.That(response.Headers.TryGetValues("X-NuGet-Warning", out var warnings) ? warnings.Single() : null,
+            Does.Contain(nameof(SignatureFailure.SignatureMissing)), "dotnet nuget push prints X-NuGet-Warning");
         var hit = await SearchHitAsync(package.Id, verifiedOnly: false);
         Assert.That(hit, Is.Not.Null);
         Assert.That(hit!["signer"], Is.Null);
