@@ -4,6 +4,7 @@ using Faros.Registry.Hosting;
 using Faros.Registry.Metadata;
 using Faros.Registry.Signing;
 using Faros.Registry.Storage;
+using Faros.Signing.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Faros.Registry.Packages;
@@ -16,6 +17,7 @@ namespace Faros.Registry.Packages;
 public sealed class PackageIngestion(
     PackageValidator validator,
     RepositorySigner signer,
+    PublisherTrust trust,
     PublisherAuthorization authorization,
     IPackageMetadataStore metadata,
     IPackageFileStore files,
@@ -39,9 +41,36 @@ public sealed class PackageIngestion(
             return PushOutcome.Forbidden(denial);
         }
 
-        if (!signer.Enabled)
+        // The policy judges what the publisher sent, before the registry countersigns: its own signature is no author's.
+        var verdict = await trust.EvaluateAsync(upload.Path, record.Id, [.. record.PackageTypes.Select(type => type.Name)], upload.SigstoreBundle, cancellationToken);
+        if (!verdict.IsAllowed)
         {
-            return await StoreAsync(package, upload, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+            logger.LogWarning("Refused {PackageId} {PackageVersion} from {Owner}: {TrustReason} {TrustMessage}",
+                record.Id, record.Version, key.Owner, verdict.Reason, verdict.Message);
+            var refusal = PublisherTrust.Refusal(verdict);
+            return verdict.IsSignerRejected ? PushOutcome.Forbidden(refusal) : PushOutcome.Invalid(refusal);
+        }
+
+        string? warning = null;
+        if (verdict.Decision == TrustDecision.Warned)
+        {
+            warning = $"{verdict.Message} ({verdict.Reason}) The trust policy only warns for this id; a require rule would refuse it.";
+            logger.LogWarning("Accepted {PackageId} {PackageVersion} from {Owner} under a warn rule: {TrustReason} {TrustMessage}",
+                record.Id, record.Version, key.Owner, verdict.Reason, verdict.Message);
+        }
+
+        record = record with
+        {
+            Signer = verdict.Signer is { } proven ? new SignerRecord(proven.DisplayName, proven.Kind, verdict.Decision == TrustDecision.Allowed) : null,
+            HasSigstoreBundle = upload.SigstoreBundle is not null,
+        };
+        package = package with { Metadata = record };
+
+        // A Sigstore bundle covers the exact bytes sent, so a package pushed with one is stored as sent: a repository
+        // signature would change the bytes and break the publisher's signature.
+        if (!signer.Enabled || upload.SigstoreBundle is not null)
+        {
+            return (await StoreAsync(package, upload, upload.SigstoreBundle, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken)).WithWarning(warning);
         }
 
         // Signed once, here, before anything is stored: what is stored, hashed in registrations and served is the signed file.
@@ -54,7 +83,7 @@ public sealed class PackageIngestion(
         using (signed)
         {
             var signedPackage = package with { Metadata = record with { Size = signed.Length, Sha512 = signing.Sha512! } };
-            return await StoreAsync(signedPackage, signed, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+            return (await StoreAsync(signedPackage, signed, null, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken)).WithWarning(warning);
         }
     }
 
@@ -67,11 +96,11 @@ public sealed class PackageIngestion(
     {
         var validation = validator.Validate(upload, expectSymbolPackage: false);
         return validation.Package is { } package
-            ? await StoreAsync(package, upload, upstreamOwner, ownerCheck: false, cancellationToken)
+            ? await StoreAsync(package, upload, null, upstreamOwner, ownerCheck: false, cancellationToken)
             : PushOutcome.Invalid(validation.Defect!.Message);
     }
 
-    private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, string owner, bool ownerCheck, CancellationToken cancellationToken)
+    private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, byte[]? sigstoreBundle, string owner, bool ownerCheck, CancellationToken cancellationToken)
     {
         var record = package.Metadata;
         if (await metadata.ExistsAsync(record.LowerId, record.LowerVersion, cancellationToken))
@@ -98,6 +127,11 @@ public sealed class PackageIngestion(
                 await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
             }
             await SaveSideFilesAsync(package, cancellationToken);
+            if (sigstoreBundle is not null)
+            {
+                await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.SigstoreBundle, new MemoryStream(sigstoreBundle), cancellationToken);
+            }
+
             await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.Package, upload.Path, cancellationToken);
             await metadata.CompleteAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
         }
