@@ -190,16 +190,13 @@ public sealed class HostedPlugins : IAsyncDisposable
         }
     }
 
-    internal void OnRunning(PluginSupervisor supervisor)
+    internal void OnRunning(PluginSpec spec)
     {
         HashSet<PackageDigest> inUse;
         lock (_gate)
         {
-            if (supervisor.Running is { } spec)
-            {
-                _lastKnownGood[spec.Id] = spec;
-                SaveLastKnownGood();
-            }
+            _lastKnownGood[spec.Id] = spec;
+            SaveLastKnownGood();
 
             inUse = _current.Values.Concat(_retiring.Values)
                 .Select(s => s.DigestInUse)

@@ -43,7 +43,7 @@ internal sealed class PluginHostServices(
 
     public void Publish(PluginSnapshot snapshot) => host.OnSnapshot(snapshot);
 
-    public void PluginRunning(PluginSupervisor supervisor) => host.OnRunning(supervisor);
+    public void PluginRunning(PluginSpec spec) => host.OnRunning(spec);
 
     public void PluginStopped(PluginSupervisor supervisor, bool forget) => host.OnStopped(supervisor, forget);
 

@@ -52,9 +52,6 @@ internal sealed class PluginSupervisor
         }
     }
 
-    /// <summary>The spec running now (for the last-known-good set), or null.</summary>
-    public PluginSpec? Running => Snapshot.Phase == PluginPhase.Running ? Volatile.Read(ref _running) : null;
-
     /// <summary>The package in use, which the cache must not evict.</summary>
     public PackageDigest? DigestInUse => Volatile.Read(ref _loaded)?.Entry.Digest;
 
@@ -153,8 +150,8 @@ internal sealed class PluginSupervisor
         _running = spec;
         Publish(PluginPhase.Starting, spec, "Starting.", signer: prepared.Signer);
         await StartInstanceAsync(spec).ConfigureAwait(false);
+        _services.PluginRunning(spec);
         Publish(PluginPhase.Running, spec, $"Running, trusted by {prepared.Signer}.", signer: prepared.Signer);
-        _services.PluginRunning(this);
     }
 
     /// <summary>Fetch (unless cached), verify, cache, and load the context; no plugin code runs yet.</summary>
@@ -259,6 +256,7 @@ internal sealed class PluginSupervisor
         {
             await TimeLimit.RunAsync($"Reconfiguring {spec.DisplayName}", token => reconfigurable.ReconfigureAsync(spec.Configuration, token), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
             _running = spec;
+            _services.PluginRunning(spec);
             Publish(PluginPhase.Running, spec, "Reconfigured in place.");
         }
         else
@@ -268,10 +266,9 @@ internal sealed class PluginSupervisor
             await StopInstanceAsync().ConfigureAwait(false);
             _running = spec;
             await StartInstanceAsync(spec).ConfigureAwait(false);
+            _services.PluginRunning(spec);
             Publish(PluginPhase.Running, spec, "Restarted with the new configuration (same load context).");
         }
-
-        _services.PluginRunning(this);
     }
 
     private async Task CheckHealthAsync()
