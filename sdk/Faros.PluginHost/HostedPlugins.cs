@@ -1,8 +1,10 @@
 using Faros.PluginHost.Caching;
 using Faros.PluginHost.Fetching;
 using Faros.PluginHost.Loading;
+using Faros.PluginHost.Reconciling;
 using Faros.PluginHost.Supervision;
 using Faros.PluginHost.Verification;
+using Faros.Sdk.Reconciliation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -155,6 +157,27 @@ public sealed class HostedPlugins : IAsyncDisposable
                 _ = supervisor.StopAsync(forget: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs one reconcile pass of <paramref name="resourceJson"/> (a resource of <paramref name="kind"/> as the
+    /// API server returns it) in the running plugin that reconciles that kind. Exceptions from the plugin become
+    /// a failed outcome with a backoff delay; the caller writes the returned resource's status back and requeues.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No running plugin reconciles <paramref name="kind"/>.</exception>
+    public Task<ReconcilePass> ReconcileAsync(ResourceKind kind, string resourceJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(resourceJson);
+        PluginSupervisor? owner;
+        lock (_gate)
+        {
+            owner = _current.Values.FirstOrDefault(s => s.Kinds.Contains(kind));
+        }
+
+        return owner is null
+            ? Task.FromException<ReconcilePass>(new InvalidOperationException($"No running plugin reconciles {kind}. Fix: list the plugin that owns it in the agent's plugins."))
+            : owner.ReconcileAsync(kind, resourceJson, cancellationToken);
     }
 
     /// <summary>Stops and unloads every plugin (each within its time limits); the last-known-good set is kept.</summary>

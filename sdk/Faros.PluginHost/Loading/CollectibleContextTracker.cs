@@ -37,6 +37,7 @@ public sealed class CollectibleContextTracker
     {
         var deadline = DateTime.UtcNow + bound;
         var pause = TimeSpan.FromMilliseconds(10);
+        FrameworkCaches.Clear();
         while (true)
         {
             CollectFully();

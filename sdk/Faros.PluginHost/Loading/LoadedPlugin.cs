@@ -1,4 +1,5 @@
 using Faros.PluginHost.Caching;
+using Faros.PluginHost.Reconciling;
 using Faros.Sdk;
 using Faros.Sdk.Manifest;
 
@@ -23,4 +24,7 @@ internal sealed class LoadedPlugin(PluginLoadContext context, Type pluginType, P
 
     /// <summary>The context running <see cref="Instance"/>.</summary>
     public PluginContext? PluginContext { get; set; }
+
+    /// <summary>The reconcilers of <see cref="Instance"/> once it started.</summary>
+    public PluginReconcilers? Reconcilers { get; set; }
 }

@@ -48,6 +48,7 @@ internal static class PluginLoader
         var weak = new WeakReference(loaded.Context);
         loaded.Instance = null;
         loaded.PluginContext = null;
+        loaded.Reconcilers = null;
         loaded.Context.Unload();
         return weak;
     }

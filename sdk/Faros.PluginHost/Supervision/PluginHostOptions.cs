@@ -41,6 +41,12 @@ public sealed record PluginHostOptions
     /// <summary>Time limit of one health check.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Time limit of one reconcile pass.</summary>
+    public TimeSpan ReconcileTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requeue delays of a resource whose reconcile keeps failing.</summary>
+    public ExponentialBackoff ReconcileBackoff { get; init; } = ExponentialBackoff.Default;
+
     /// <summary>How long an unloaded context may take to be collected before RestartRequired is reported.</summary>
     public TimeSpan UnloadTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -77,7 +83,7 @@ public sealed record PluginHostOptions
             problems.Add("CacheSizeLimitBytes and MaxExpandedPackageBytes must be positive.");
         }
 
-        foreach (var (name, value) in new[] { ("StartTimeout", StartTimeout), ("StopTimeout", StopTimeout), ("HealthInterval", HealthInterval), ("HealthTimeout", HealthTimeout), ("UnloadTimeout", UnloadTimeout) })
+        foreach (var (name, value) in new[] { ("StartTimeout", StartTimeout), ("StopTimeout", StopTimeout), ("HealthInterval", HealthInterval), ("HealthTimeout", HealthTimeout), ("UnloadTimeout", UnloadTimeout), ("ReconcileTimeout", ReconcileTimeout) })
         {
             if (value <= TimeSpan.Zero)
             {

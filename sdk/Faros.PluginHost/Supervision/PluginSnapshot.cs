@@ -1,5 +1,6 @@
 using Faros.PluginHost.Verification;
 using Faros.Sdk;
+using Faros.Sdk.Reconciliation;
 
 namespace Faros.PluginHost.Supervision;
 
@@ -24,4 +25,8 @@ public sealed record PluginSnapshot(
     PluginHealth? Health,
     PluginStatusReport? Report,
     int Restarts,
-    DateTimeOffset Since);
+    DateTimeOffset Since)
+{
+    /// <summary>The kinds the running instance reconciles.</summary>
+    public IReadOnlyList<ResourceKind> Kinds { get; init; } = [];
+}

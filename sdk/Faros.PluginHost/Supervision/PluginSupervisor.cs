@@ -3,8 +3,10 @@ using System.Runtime.CompilerServices;
 using Faros.PluginHost.Caching;
 using Faros.PluginHost.Fetching;
 using Faros.PluginHost.Loading;
+using Faros.PluginHost.Reconciling;
 using Faros.PluginHost.Verification;
 using Faros.Sdk;
+using Faros.Sdk.Reconciliation;
 using Microsoft.Extensions.Logging;
 
 namespace Faros.PluginHost.Supervision;
@@ -21,6 +23,9 @@ internal sealed class PluginSupervisor
     private readonly ILogger _logger;
     private readonly WakeSignal _wake = new();
     private readonly Lock _gate = new();
+
+    // Held by a reconcile pass and by a stop, so an instance is never stopped in the middle of a reconcile.
+    private readonly SemaphoreSlim _instanceGate = new(1, 1);
     private PluginSpec _desired;
     private bool _removed;
     private bool _forget;
@@ -56,6 +61,30 @@ internal sealed class PluginSupervisor
     public PackageDigest? DigestInUse => Volatile.Read(ref _loaded)?.Entry.Digest;
 
     public Task Completion => _loop;
+
+    /// <summary>The kinds the running instance reconciles; empty when none runs.</summary>
+    public IReadOnlyList<ResourceKind> Kinds => Volatile.Read(ref _loaded)?.Reconcilers?.Kinds ?? [];
+
+    /// <summary>Runs one reconcile pass on the running instance, within the reconcile time limit.</summary>
+    /// <exception cref="InvalidOperationException">No instance runs (anymore).</exception>
+    public async Task<ReconcilePass> ReconcileAsync(ResourceKind kind, string resourceJson, CancellationToken cancellationToken)
+    {
+        await _instanceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reconcilers = Volatile.Read(ref _loaded)?.Reconcilers;
+            if (reconcilers is null || !reconcilers.Owns(kind))
+            {
+                throw new InvalidOperationException($"{Id} is not running a reconciler for {kind} ({Snapshot.Phase}: {Snapshot.Message}).");
+            }
+
+            return await TimeLimit.RunAsync($"Reconciling {kind} in {Id}", token => new ValueTask<ReconcilePass>(reconcilers.RunAsync(kind, resourceJson, token)), _services.Options.ReconcileTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _instanceGate.Release();
+        }
+    }
 
     /// <summary>Starts the loop once <paramref name="predecessor"/> (a previous supervisor of this id) is done.</summary>
     public void Start(Task predecessor) => _loop = Task.Run(async () =>
@@ -247,6 +276,7 @@ internal sealed class PluginSupervisor
         var instance = await TimeLimit.RunAsync($"Creating {spec.DisplayName}", _ => ValueTask.FromResult(PluginLoader.CreateInstance(loaded)), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
         loaded.Instance = instance;
         await TimeLimit.RunAsync($"Start of {spec.DisplayName}", token => instance.StartAsync(context, token), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
+        loaded.Reconcilers = new PluginReconcilers(instance.Reconcilers, _services.Options.ReconcileBackoff, _logger);
     }
 
     private async Task ReconfigureAsync(PluginSpec spec)
@@ -336,6 +366,14 @@ internal sealed class PluginSupervisor
     private async Task StopInstanceAsync()
     {
         var loaded = _loaded!;
+        // A pass in flight finishes (or hits its time limit) first; later ones find no reconcilers.
+        var gated = await _instanceGate.WaitAsync(_services.Options.ReconcileTimeout).ConfigureAwait(false);
+        loaded.Reconcilers = null;
+        if (gated)
+        {
+            _instanceGate.Release();
+        }
+
         if (loaded.Instance is { } instance)
         {
             try
@@ -389,6 +427,7 @@ internal sealed class PluginSupervisor
                 Health = health ?? (phase == PluginPhase.Running ? _snapshot.Health : null),
                 Report = phase is PluginPhase.Running or PluginPhase.Starting ? _snapshot.Report : null,
                 Restarts = _restarts,
+                Kinds = phase == PluginPhase.Running ? Kinds : [],
                 Since = _services.Time.GetUtcNow(),
             };
         }

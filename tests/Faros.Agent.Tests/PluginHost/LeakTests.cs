@@ -3,14 +3,14 @@ using static Faros.Agent.Tests.Fixtures.TestPluginPackages;
 
 namespace Faros.Agent.Tests.PluginHost;
 
-/// <summary>Loading and unloading a plugin many times leaves no context behind and memory flat.</summary>
+/// <summary>Loading, using (a reconcile pass) and unloading a plugin many times leaves no context behind and memory flat.</summary>
 public sealed class LeakTests
 {
     private const int Cycles = 100;
     private const int WarmUpCycles = 10;
 
     [Test]
-    public async Task A_hundred_load_and_unload_cycles_leave_no_context_alive_and_memory_steady()
+    public async Task A_hundred_load_reconcile_and_unload_cycles_leave_no_context_alive_and_memory_steady()
     {
         await using var harness = new HostHarness(configure: o => o with { HealthInterval = TimeSpan.FromMinutes(1) }, quiet: true);
         var echo = AgentTestRun.Packages.Get(Echo);
@@ -20,6 +20,8 @@ public sealed class LeakTests
         {
             harness.Host.Apply([echo.Spec()]);
             await harness.WaitForRunningAsync(Echo, "1.0.0");
+            var pass = await harness.Host.ReconcileAsync(ReconcileTests.EchoKind, ReconcileTests.EchoResource($"cycle {cycle}"), CancellationToken.None);
+            Assert.That(pass.Outcome.Result.Failed, Is.False);
             harness.Host.Apply([]);
             await harness.WaitForGoneAsync(Echo);
             if (cycle % 10 == 0)

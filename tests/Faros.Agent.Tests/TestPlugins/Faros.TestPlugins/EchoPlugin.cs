@@ -8,7 +8,7 @@ namespace Faros.TestPlugins;
 /// <summary>
 /// A well-behaved plugin that leaves evidence in its state directory: <c>{generation}.started</c> on start,
 /// <c>stopped</c> on stop, and <c>config.json</c> holding the configuration it runs with (rewritten in place by
-/// <see cref="ReconfigureAsync"/>). It reports one status fact naming its generation.
+/// <see cref="ReconfigureAsync"/>). It reports one status fact naming its generation, and reconciles Echo resources.
 /// </summary>
 public abstract class EchoPlugin : IFarosPlugin, IReconfigurablePlugin
 {
@@ -17,11 +17,12 @@ public abstract class EchoPlugin : IFarosPlugin, IReconfigurablePlugin
     /// <summary>Which build of the plugin this is (v1, v2).</summary>
     protected abstract string Generation { get; }
 
-    public IReadOnlyList<IReconciler> Reconcilers => [];
+    public IReadOnlyList<IReconciler> Reconcilers { get; private set; } = [];
 
     public async ValueTask StartAsync(IPluginContext context, CancellationToken cancellationToken)
     {
         _context = context;
+        Reconcilers = [new EchoReconciler(context, Generation)];
         var state = context.StateDirectory.FullName;
         await File.WriteAllTextAsync(Path.Combine(state, Generation + ".started"), DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(state, "config.json"), context.Configuration.Root.GetRawText(), cancellationToken);
