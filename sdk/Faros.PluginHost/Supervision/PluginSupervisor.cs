@@ -126,17 +126,14 @@ internal sealed class PluginSupervisor
             {
                 if (_loaded is null || _running is null || !_running.IsSamePackageAs(spec))
                 {
-                    keepsRunning = _loaded?.Instance is not null;
                     await InstallAsync(spec).ConfigureAwait(false);
                 }
                 else if (!_running.HasSameConfigurationAs(spec))
                 {
-                    keepsRunning = false;
                     await ReconfigureAsync(spec).ConfigureAwait(false);
                 }
                 else if (!await _wake.WaitAsync(_services.Options.HealthInterval).ConfigureAwait(false))
                 {
-                    keepsRunning = false;
                     await CheckHealthAsync().ConfigureAwait(false);
                 }
             }
@@ -146,7 +143,8 @@ internal sealed class PluginSupervisor
                 // would keep the plugin's context from being collected.
                 failure = Describe(ex);
                 refusal = (ex as PluginRefusedException)?.Reason;
-                keepsRunning &= _loaded?.Instance is not null && ex is PluginRefusedException or PluginFetchException or PluginPreparationException;
+                // A new version or configuration that could not even be prepared leaves the running instance alone.
+                keepsRunning = _loaded?.Instance is not null && ex is PluginRefusedException or PluginFetchException or PluginPreparationException;
                 _logger.LogWarning("{Plugin}: {Failure}", spec.DisplayName, failure);
             }
 
@@ -219,6 +217,7 @@ internal sealed class PluginSupervisor
         }
 
         PluginCache.Touch(entry);
+        PluginConfigurationSchema.Require(spec, verified!.Manifest);
         Publish(PluginPhase.Starting, spec, "Loading.");
         return PluginLoader.Load(spec.DisplayName, entry, verified!.Manifest, verified.Signer, _services.Contexts);
     }
@@ -282,6 +281,7 @@ internal sealed class PluginSupervisor
     private async Task ReconfigureAsync(PluginSpec spec)
     {
         var loaded = _loaded!;
+        PluginConfigurationSchema.Require(spec, loaded.Manifest);
         if (loaded.Instance is IReconfigurablePlugin reconfigurable)
         {
             await TimeLimit.RunAsync($"Reconfiguring {spec.DisplayName}", token => reconfigurable.ReconfigureAsync(spec.Configuration, token), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
@@ -321,7 +321,8 @@ internal sealed class PluginSupervisor
         if (keepsRunning)
         {
             // A new version could not be prepared: the old one keeps running untouched.
-            Publish(PluginPhase.Running, _running!, $"Could not switch to {Format(spec)}: {failure} Retrying in {delay.TotalSeconds:0.#} s.", refusal: refusal);
+            var change = spec.IsSamePackageAs(_running!) ? "Could not apply the new configuration" : $"Could not switch to {Format(spec)}";
+            Publish(PluginPhase.Running, _running!, $"{change}: {failure} Retrying in {delay.TotalSeconds:0.#} s.", refusal: refusal);
         }
         else
         {

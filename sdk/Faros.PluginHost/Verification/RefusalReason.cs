@@ -33,6 +33,9 @@ public enum RefusalReason
     /// <summary>An entry would be written outside the plugin's folder, or the package expands too much.</summary>
     UnsafeContent,
 
+    /// <summary>The configuration given for the plugin does not match the manifest's config schema.</summary>
+    ConfigurationInvalid,
+
     /// <summary>The entry assembly does not hold a public <c>IFarosPlugin</c> type with the manifest's name.</summary>
     PluginTypeInvalid,
 }

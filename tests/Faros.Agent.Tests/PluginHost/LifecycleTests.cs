@@ -98,29 +98,4 @@ public sealed class LifecycleTests
             Assert.That(harness.Host.LastKnownGood, Is.Empty);
         });
     }
-
-    [Test]
-    public async Task A_configuration_change_is_applied_in_place_without_a_reload()
-    {
-        await using var harness = new HostHarness();
-        var echo = Packages.Get(Echo);
-        harness.Host.Apply([echo.Spec(configuration: """{"interval":5}""")]);
-        await harness.WaitForRunningAsync(Echo, "1.0.0");
-        var configFile = Path.Combine(harness.StateOf(Echo), "config.json");
-        var startedFile = Path.Combine(harness.StateOf(Echo), "v1.started");
-        var started = File.ReadAllText(startedFile);
-        Assert.That(File.ReadAllText(configFile), Is.EqualTo("""{"interval":5}"""));
-
-        harness.Host.Apply([echo.Spec(configuration: """{"interval":7}""")]);
-        await harness.WaitForAsync(Echo, s => s.Message == "Reconfigured in place.");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(File.ReadAllText(configFile), Is.EqualTo("""{"interval":7}"""));
-            Assert.That(File.ReadAllText(startedFile), Is.EqualTo(started), "the plugin was not started again");
-            Assert.That(File.Exists(Path.Combine(harness.StateOf(Echo), "stopped")), Is.False, "the plugin was not stopped");
-            Assert.That(harness.Host.Contexts.CountAlive(), Is.EqualTo(1), "no second context was loaded");
-            Assert.That(harness.Host.LastKnownGood.Single().Configuration.Root.GetRawText(), Is.EqualTo("""{"interval":7}"""));
-        });
-    }
 }
