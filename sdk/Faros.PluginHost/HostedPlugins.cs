@@ -56,7 +56,7 @@ public sealed class HostedPlugins : IAsyncDisposable
             new CollectibleContextTracker(),
             loggerFactory,
             this);
-        foreach (var spec in LastKnownGoodSet.Read(cache.Root))
+        foreach (var spec in LastKnownGoodSet.Read(cache.Root, _logger))
         {
             _lastKnownGood[spec.Id] = spec;
         }
@@ -222,8 +222,7 @@ public sealed class HostedPlugins : IAsyncDisposable
             SaveLastKnownGood();
 
             inUse = _current.Values.Concat(_retiring.Values)
-                .Select(s => s.DigestInUse)
-                .OfType<PackageDigest>()
+                .SelectMany(s => s.DigestsInUse)
                 .ToHashSet();
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Faros.Sdk;
+using Microsoft.Extensions.Logging;
 using NuGet.Versioning;
 
 namespace Faros.PluginHost.Caching;
@@ -11,8 +12,11 @@ namespace Faros.PluginHost.Caching;
 /// </summary>
 public static class LastKnownGoodSet
 {
-    /// <summary>Reads the set saved in <paramref name="cacheDirectory"/>; empty when there is none.</summary>
-    public static IReadOnlyList<PluginSpec> Read(string cacheDirectory)
+    /// <summary>
+    /// Reads the set saved in <paramref name="cacheDirectory"/>; empty when there is none, or when the file is
+    /// unreadable (logged: the host then starts with no plugins until the hub sends the set).
+    /// </summary>
+    public static IReadOnlyList<PluginSpec> Read(string cacheDirectory, ILogger logger)
     {
         var path = Path.Combine(cacheDirectory, PluginCacheLayout.LastKnownGoodFileName);
         if (!File.Exists(path))
@@ -20,7 +24,20 @@ public static class LastKnownGoodSet
             return [];
         }
 
-        var array = JsonNode.Parse(File.ReadAllText(path))?.AsArray() ?? [];
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException or NullReferenceException)
+        {
+            logger.LogError("The last-known-good plugin set {Path} is unreadable ({Error}); starting without it", path, ex.Message);
+            return [];
+        }
+    }
+
+    private static PluginSpec[] Parse(string json)
+    {
+        var array = JsonNode.Parse(json)?.AsArray() ?? [];
         return array.Select(node => new PluginSpec(
                 (string)node!["id"]!,
                 NuGetVersion.Parse((string)node["version"]!),

@@ -28,6 +28,10 @@ internal sealed class PluginSupervisor
     private readonly SemaphoreSlim _instanceGate = new(1, 1);
     private PluginSpec _desired;
     private bool _removed;
+
+    // Cancelled on removal or host shutdown: cuts short downloads, verification and a start in progress.
+    private readonly CancellationTokenSource _stopping = new();
+    private PackageDigest? _preparing;
     private bool _forget;
     private LoadedPlugin? _loaded;
     private PluginSpec? _running;
@@ -58,7 +62,8 @@ internal sealed class PluginSupervisor
     }
 
     /// <summary>The package in use, which the cache must not evict.</summary>
-    public PackageDigest? DigestInUse => Volatile.Read(ref _loaded)?.Entry.Digest;
+    public IEnumerable<PackageDigest> DigestsInUse =>
+        new[] { Volatile.Read(ref _loaded)?.Entry.Digest, Volatile.Read(ref _preparing) }.OfType<PackageDigest>();
 
     public Task Completion => _loop;
 
@@ -104,6 +109,7 @@ internal sealed class PluginSupervisor
     {
         _forget = forget;
         Volatile.Write(ref _removed, true);
+        _stopping.Cancel();
         _wake.Set();
         return _loop;
     }
@@ -148,7 +154,7 @@ internal sealed class PluginSupervisor
                 _logger.LogWarning("{Plugin}: {Failure}", spec.DisplayName, failure);
             }
 
-            if (failure is not null)
+            if (failure is not null && !Volatile.Read(ref _removed))
             {
                 await RecoverAsync(spec, failure, refusal, keepsRunning).ConfigureAwait(false);
             }
@@ -184,6 +190,20 @@ internal sealed class PluginSupervisor
     /// <summary>Fetch (unless cached), verify, cache, and load the context; no plugin code runs yet.</summary>
     private async Task<LoadedPlugin> PrepareAsync(PluginSpec spec)
     {
+        // Protects the entry from eviction between finding it and loading it.
+        Volatile.Write(ref _preparing, spec.Digest);
+        try
+        {
+            return await PrepareEntryAsync(spec).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _preparing, null);
+        }
+    }
+
+    private async Task<LoadedPlugin> PrepareEntryAsync(PluginSpec spec)
+    {
         var cache = _services.Cache;
         VerifiedPackage? verified = null;
         var entry = cache.Find(spec.Digest);
@@ -192,7 +212,7 @@ internal sealed class PluginSupervisor
             Publish(PluginPhase.Verifying, spec, "Verifying the cached package.");
             try
             {
-                verified = await _services.Verifier.VerifyAsync(spec, entry.PackagePath, entry.SigstoreBundlePath, CancellationToken.None).ConfigureAwait(false);
+                verified = await _services.Verifier.VerifyAsync(spec, entry.PackagePath, entry.SigstoreBundlePath, _stopping.Token).ConfigureAwait(false);
                 if (_services.NeedsContentCheck(spec.Digest) && !PluginCache.ContentMatches(entry, spec.DisplayName))
                 {
                     _logger.LogWarning("{Plugin}: the cached files differ from the verified package; extracting again", spec.DisplayName);
@@ -225,26 +245,26 @@ internal sealed class PluginSupervisor
     private async Task<VerifiedPackage> DownloadAndVerifyAsync(PluginSpec spec)
     {
         Publish(PluginPhase.Downloading, spec, "Downloading.");
-        var location = await _services.Locator.LocateAsync(spec, CancellationToken.None).ConfigureAwait(false);
+        var location = await _services.Locator.LocateAsync(spec, _stopping.Token).ConfigureAwait(false);
         var package = Path.Combine(_services.Cache.DownloadsDirectory, spec.Digest.Hex + ".nupkg");
         var bundle = Path.Combine(_services.Cache.DownloadsDirectory, spec.Digest.Hex + ".sigstore.json");
         File.Delete(bundle);
-        var download = await _services.Downloader.DownloadAsync(location.Package, package, CancellationToken.None).ConfigureAwait(false);
-        var hasBundle = await _services.Downloader.DownloadIfPresentAsync(location.SigstoreBundle, bundle, CancellationToken.None).ConfigureAwait(false) is not null;
+        var download = await _services.Downloader.DownloadAsync(location.Package, package, _stopping.Token).ConfigureAwait(false);
+        var hasBundle = await _services.Downloader.DownloadIfPresentAsync(location.SigstoreBundle, bundle, _stopping.Token).ConfigureAwait(false) is not null;
         Publish(PluginPhase.Verifying, spec, "Verifying.");
         try
         {
             try
             {
-                return await _services.Verifier.VerifyAsync(spec, package, hasBundle ? bundle : null, CancellationToken.None).ConfigureAwait(false);
+                return await _services.Verifier.VerifyAsync(spec, package, hasBundle ? bundle : null, _stopping.Token).ConfigureAwait(false);
             }
             catch (PluginRefusedException ex) when (ex.Reason == RefusalReason.DigestMismatch && download.ResumedFrom > 0)
             {
                 // The resumed prefix may have come from a different file: fetch it whole once before refusing.
                 _logger.LogWarning("{Plugin}: a resumed download failed its digest; downloading it whole", spec.DisplayName);
                 File.Delete(package);
-                await _services.Downloader.DownloadAsync(location.Package, package, CancellationToken.None).ConfigureAwait(false);
-                return await _services.Verifier.VerifyAsync(spec, package, hasBundle ? bundle : null, CancellationToken.None).ConfigureAwait(false);
+                await _services.Downloader.DownloadAsync(location.Package, package, _stopping.Token).ConfigureAwait(false);
+                return await _services.Verifier.VerifyAsync(spec, package, hasBundle ? bundle : null, _stopping.Token).ConfigureAwait(false);
             }
         }
         catch (PluginRefusedException)
@@ -272,9 +292,9 @@ internal sealed class PluginSupervisor
             Time = _services.Options.Time,
         };
         loaded.PluginContext = context;
-        var instance = await TimeLimit.RunAsync($"Creating {spec.DisplayName}", _ => ValueTask.FromResult(PluginLoader.CreateInstance(loaded)), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
+        var instance = await TimeLimit.RunAsync($"Creating {spec.DisplayName}", _ => ValueTask.FromResult(PluginLoader.CreateInstance(loaded)), _services.Options.StartTimeout, _stopping.Token).ConfigureAwait(false);
         loaded.Instance = instance;
-        await TimeLimit.RunAsync($"Start of {spec.DisplayName}", token => instance.StartAsync(context, token), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
+        await TimeLimit.RunAsync($"Start of {spec.DisplayName}", token => instance.StartAsync(context, token), _services.Options.StartTimeout, _stopping.Token).ConfigureAwait(false);
         loaded.Reconcilers = new PluginReconcilers(instance.Reconcilers, _services.Options.ReconcileBackoff, _logger);
     }
 
@@ -284,7 +304,7 @@ internal sealed class PluginSupervisor
         PluginConfigurationSchema.Require(spec, loaded.Manifest);
         if (loaded.Instance is IReconfigurablePlugin reconfigurable)
         {
-            await TimeLimit.RunAsync($"Reconfiguring {spec.DisplayName}", token => reconfigurable.ReconfigureAsync(spec.Configuration, token), _services.Options.StartTimeout, CancellationToken.None).ConfigureAwait(false);
+            await TimeLimit.RunAsync($"Reconfiguring {spec.DisplayName}", token => reconfigurable.ReconfigureAsync(spec.Configuration, token), _services.Options.StartTimeout, _stopping.Token).ConfigureAwait(false);
             _running = spec;
             _services.PluginRunning(spec);
             Publish(PluginPhase.Running, spec, "Reconfigured in place.");

@@ -63,4 +63,16 @@ public sealed class OfflineTests
             Assert.That(offline.Host.Contexts.CountAlive(), Is.Zero);
         });
     }
+
+    [Test]
+    public async Task An_unreadable_last_known_good_file_starts_the_host_with_an_empty_set_instead_of_failing()
+    {
+        using var root = new TempDirectory("offline-garbage");
+        Directory.CreateDirectory(Path.Combine(root.Path, "cache"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "cache", "last-known-good.json"), "[{\"id\": \"Acme.Half\", \"vers");
+
+        await using var harness = new HostHarness(root.Path);
+
+        Assert.That(harness.Host.LastKnownGood, Is.Empty);
+    }
 }
