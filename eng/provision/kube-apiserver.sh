@@ -5,7 +5,8 @@
 set -euo pipefail
 
 cache="${FAROS_CACHE:-$HOME/.cache/faros}"
-binary="$cache/kube-apiserver-v1.20.2"
+# The name changes whenever the build recipe does, so a machine with a binary from an older recipe rebuilds it.
+binary="$cache/kube-apiserver-v1.20.2-reflect2"
 export DEBIAN_FRONTEND=noninteractive
 apt_updated=""
 apt_install() {
@@ -34,7 +35,7 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   apt_updated=""
 fi
-apt_install golang-go jq rsync dpkg-dev
+apt_install golang-go jq rsync dpkg-dev golang-github-modern-go-reflect2-dev
 
 work="$cache/kubernetes-src"
 mkdir -p "$work"
@@ -42,6 +43,11 @@ cd "$work"
 [ -d "$(ls -d kubernetes-1.20*/ 2>/dev/null | head -1)" ] || apt-get source -qq kubernetes >/dev/null
 tree="$(ls -d kubernetes-1.20*/ | head -1)"
 cd "$tree"
+# The vendored reflect2 v1.0.1 crashes (SIGSEGV in mapiterinit) under Go >= 1.18 as soon as a custom resource is
+# created; v1.0.2, packaged by Debian, is the upstream fix and a drop-in replacement.
+reflect2=vendor/github.com/modern-go/reflect2
+rm -f "$reflect2"/*.go "$reflect2"/*.s
+cp /usr/share/gocode/src/github.com/modern-go/reflect2/*.go /usr/share/gocode/src/github.com/modern-go/reflect2/*.s "$reflect2"/
 make WHAT=cmd/kube-apiserver >"$work/build.log" 2>&1 || { tail -40 "$work/build.log" >&2; exit 1; }
 built="$(find _output -type f -name kube-apiserver -perm -u+x | head -1)"
 [ -n "$built" ] || { echo "kube-apiserver: the build left no binary; see $work/build.log" >&2; exit 1; }

@@ -37,6 +37,9 @@ public sealed class DotnetCli : IDisposable
     /// <summary>Upper bound for one command; restore of a small project takes seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>The muxer to run; another one, e.g. a <see cref="TrustingDotnetSdk"/>, trusts extra code-signing roots.</summary>
+    public string DotnetPath { get; set; } = DotnetHost.Path;
+
     /// <summary>Extra environment for every command, e.g. SSL_CERT_FILE to trust a test certificate authority.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -53,7 +56,7 @@ public sealed class DotnetCli : IDisposable
 
     public Task<ProcessResult> RunInAsync(string workingDirectory, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost.Path) { WorkingDirectory = workingDirectory };
+        var startInfo = new ProcessStartInfo(DotnetPath) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

@@ -179,7 +179,7 @@ public sealed class KubernetesApiServer : IAsyncDisposable
 
     private static string LocateApiServer()
     {
-        var binary = Path.Combine(FarosCache.Path, "kube-apiserver-v1.20.2");
+        var binary = Path.Combine(FarosCache.Path, "kube-apiserver-v1.20.2-reflect2");
         return File.Exists(binary) ? binary : throw new MissingServiceException("kube-apiserver v1.20.2", ProvisionHint);
     }
 

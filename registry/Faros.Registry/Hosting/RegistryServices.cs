@@ -9,6 +9,7 @@ using Faros.Registry.Metadata.Sqlite;
 using Faros.Registry.Packages;
 using Faros.Registry.Protocol;
 using Faros.Registry.Search;
+using Faros.Registry.Signing;
 using Faros.Registry.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -40,6 +41,18 @@ public static class RegistryServices
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RepositorySigningOptions>()
+            .Bind(configuration.GetSection(RepositorySigningOptions.Section))
+            .PostConfigure(options =>
+            {
+                var publicBaseUrl = configuration.GetSection(RegistryOptions.Section)[nameof(RegistryOptions.PublicBaseUrl)];
+                if (string.IsNullOrWhiteSpace(options.ServiceIndexUrl) && publicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    options.ServiceIndexUrl = new FeedUrls(publicBaseUrl).ServiceIndex;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         AddDatabase(services, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
@@ -61,6 +74,7 @@ public static class RegistryServices
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<PublisherAuthorization>();
         services.AddSingleton<PackageValidator>();
+        services.AddSingleton<RepositorySigner>();
         services.AddSingleton<PackageIngestion>();
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();

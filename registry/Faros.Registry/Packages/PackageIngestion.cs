@@ -2,6 +2,7 @@ using Faros.Registry.Authentication;
 using Faros.Registry.Feed;
 using Faros.Registry.Hosting;
 using Faros.Registry.Metadata;
+using Faros.Registry.Signing;
 using Faros.Registry.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ namespace Faros.Registry.Packages;
 /// </summary>
 public sealed class PackageIngestion(
     PackageValidator validator,
+    RepositorySigner signer,
     PublisherAuthorization authorization,
     IPackageMetadataStore metadata,
     IPackageFileStore files,
@@ -37,7 +39,23 @@ public sealed class PackageIngestion(
             return PushOutcome.Forbidden(denial);
         }
 
-        return await StoreAsync(package, upload, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+        if (!signer.Enabled)
+        {
+            return await StoreAsync(package, upload, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+        }
+
+        // Signed once, here, before anything is stored: what is stored, hashed in registrations and served is the signed file.
+        var signing = await signer.SignAsync(upload, key.Owner, cancellationToken);
+        if (signing.Signed is not { } signed)
+        {
+            return PushOutcome.Invalid(signing.Refusal!);
+        }
+
+        using (signed)
+        {
+            var signedPackage = package with { Metadata = record with { Size = signed.Length, Sha512 = signing.Sha512! } };
+            return await StoreAsync(signedPackage, signed, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using Faros.Registry.Feed;
 using Faros.Registry.Hosting;
+using Faros.Registry.Signing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faros.Registry.Protocol;
 
 /// <summary>The service index: where a NuGet client learns every other resource's URL.</summary>
 [ApiController]
-public sealed class ServiceIndexController(BaseUrlResolver baseUrls) : ControllerBase
+public sealed class ServiceIndexController(BaseUrlResolver baseUrls, RepositorySigner signer) : ControllerBase
 {
     private static readonly ConcurrentDictionary<string, CachedDocument> Documents = new(StringComparer.Ordinal);
 
@@ -17,12 +18,12 @@ public sealed class ServiceIndexController(BaseUrlResolver baseUrls) : Controlle
     {
         var urls = baseUrls.Resolve(Request);
         var document = Documents.Count < 64
-            ? Documents.GetOrAdd(urls.Base, _ => Build(urls, baseUrls.MarketplaceUrl))
-            : Build(urls, baseUrls.MarketplaceUrl);
+            ? Documents.GetOrAdd(urls.Base, _ => Build(urls, baseUrls.MarketplaceUrl, signer.Enabled))
+            : Build(urls, baseUrls.MarketplaceUrl, signer.Enabled);
         return new DocumentResult(document);
     }
 
-    private static CachedDocument Build(FeedUrls urls, string? marketplaceUrl)
+    private static CachedDocument Build(FeedUrls urls, string? marketplaceUrl, bool repositorySigned)
     {
         var detailsBase = (marketplaceUrl ?? urls.Base).TrimEnd('/');
         var resources = new List<(string Id, string Type, string Comment)>
@@ -46,6 +47,11 @@ public sealed class ServiceIndexController(BaseUrlResolver baseUrls) : Controlle
             (urls.ReadmeTemplate, "ReadmeUriTemplate/6.13.0", "A version's README"),
             ($"{detailsBase}/packages/{{id}}/{{version}}", "PackageDetailsUriTemplate/5.1.0", "The package's page on the Faros marketplace"),
         };
+        if (repositorySigned)
+        {
+            resources.Add((urls.RepositorySignatures, "RepositorySignatures/5.0.0", "The certificates this registry repository-signs packages with"));
+        }
+
         return CachedDocument.FromJson(json =>
         {
             json.WriteStartObject();

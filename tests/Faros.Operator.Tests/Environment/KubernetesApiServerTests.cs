@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
 
@@ -11,35 +10,7 @@ namespace Faros.Operator.Tests.Environment;
 [TestFixture]
 public sealed class KubernetesApiServerTests
 {
-    private KubernetesApiServer server = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        try
-        {
-            server = await KubernetesApiServer.StartAsync();
-        }
-        catch (MissingServiceException missing)
-        {
-            // Under CI a missing service is a failure, never a skip.
-            if (MissingServiceException.RunningInCi)
-            {
-                Assert.Fail(missing.Message);
-            }
-
-            Assert.Ignore(missing.Message);
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
+    private static KubernetesApiServer Server => OperatorTestEnvironment.Server;
 
     [Test]
     public async Task Kubectl_and_KubernetesClient_share_one_kubeconfig()
@@ -48,7 +19,7 @@ public sealed class KubernetesApiServerTests
         var created = await KubectlAsync("create", "configmap", name, "--from-literal=greeting=hello");
         Assert.That(created.Succeeded, created.ToString());
 
-        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath));
         var configMap = await client.CoreV1.ReadNamespacedConfigMapAsync(name, "default");
         Assert.That(configMap.Data["greeting"], Is.EqualTo("hello"));
 
@@ -61,7 +32,7 @@ public sealed class KubernetesApiServerTests
     [Test]
     public async Task Rbac_is_enforced_for_a_service_account_token()
     {
-        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath));
         var ns = "faros-rbac-" + Guid.NewGuid().ToString("N")[..8];
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
         await client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "device" } }, ns);
@@ -78,16 +49,5 @@ public sealed class KubernetesApiServerTests
         Assert.That(allowed.StandardOutput.Trim(), Is.EqualTo("no"));
     }
 
-    private Task<ProcessResult> KubectlAsync(params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("kubectl");
-        startInfo.ArgumentList.Add("--kubeconfig");
-        startInfo.ArgumentList.Add(server.KubeconfigPath);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        return ChildProcess.RunAsync(startInfo, TimeSpan.FromSeconds(60));
-    }
+    private static Task<ProcessResult> KubectlAsync(params string[] arguments) => OperatorTestEnvironment.KubectlAsync(arguments);
 }
