@@ -9,6 +9,7 @@ namespace Faros.PluginHost;
 public sealed record PackageDigest
 {
     private const int Sha512Length = 64;
+    private const string Prefix = "sha512-";
     private readonly byte[] _bytes;
 
     private PackageDigest(byte[] bytes) => _bytes = bytes;
@@ -16,16 +17,25 @@ public sealed record PackageDigest
     /// <summary>Base64, as in the registry's catalog entries.</summary>
     public string Base64 => Convert.ToBase64String(_bytes);
 
+    /// <summary><c>sha512-&lt;base64&gt;</c>, as the Agent's status.plugins[].digest.</summary>
+    public string Prefixed => Prefix + Base64;
+
     /// <summary>Lowercase hex; the cache directory name.</summary>
     public string Hex => Convert.ToHexStringLower(_bytes);
 
-    /// <summary>Parses a base64 sha512 digest.</summary>
+    /// <summary>Parses a base64 sha512 digest, optionally written <c>sha512-&lt;base64&gt;</c> as in the Agent's status.</summary>
     /// <exception cref="FormatException">Not base64 of 64 bytes.</exception>
     public static PackageDigest Parse(string base64)
     {
         ArgumentNullException.ThrowIfNull(base64);
+        var text = base64.Trim();
+        if (text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[Prefix.Length..];
+        }
+
         var buffer = new byte[Sha512Length + 3];
-        if (!Convert.TryFromBase64String(base64.Trim(), buffer, out var written) || written != Sha512Length)
+        if (!Convert.TryFromBase64String(text, buffer, out var written) || written != Sha512Length)
         {
             throw new FormatException(
                 $"'{base64}' is not a sha512 package digest. Fix: give the base64 sha512 of the .nupkg, as the registry's packageHash.");

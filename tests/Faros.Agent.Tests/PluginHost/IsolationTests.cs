@@ -21,7 +21,8 @@ public sealed class IsolationTests
         var dying = await harness.WaitForAsync(Dying, s => s.Phase == PluginPhase.Failed && s.Restarts >= 2);
 
         var echoAfterRunning = harness.History.Where(h => h.Id == Echo).SkipWhile(h => h.Phase != PluginPhase.Running).Select(h => h.Phase);
-        var throwingFailures = harness.History.Where(h => h.Id == Throwing && h.Phase == PluginPhase.Failed).Select(h => h.Since).ToArray();
+        var throwingFailures = harness.History.Where(h => h.Id == Throwing && h.Phase == PluginPhase.Failed).ToArray();
+        var announced = throwingFailures.Select(f => System.Text.RegularExpressions.Regex.Match(f.Message, @"Restarting in ([0-9.]+) s\.").Groups[1].Value).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(harness.Find(Echo)!.Phase, Is.EqualTo(PluginPhase.Running));
@@ -29,7 +30,8 @@ public sealed class IsolationTests
             Assert.That(throwing.Message, Does.Contain("ThrowingPlugin fails its start on purpose."));
             Assert.That(hanging.Message, Does.Contain("Start of Faros.TestPlugins.Hanging 1.0.0 did not finish within 2 s"));
             Assert.That(dying.Message, Does.Contain("DyingPlugin's worker loop died."));
-            Assert.That(throwingFailures[2] - throwingFailures[1], Is.GreaterThan(throwingFailures[1] - throwingFailures[0]), "the restart delay grows");
+            Assert.That(announced.Take(3), Is.EqualTo(new[] { "0.2", "0.4", "0.8" }), "the restart delay doubles");
+            Assert.That(throwingFailures[2].Since - throwingFailures[1].Since, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.4)), "the announced delay is waited");
         });
 
         harness.Host.Apply([Packages.Get(Echo).Spec()]);
