@@ -81,7 +81,11 @@ public sealed class AgentLoop : IAsyncDisposable
                 await SyncAsync(cancellationToken).ConfigureAwait(false);
                 failures = 0;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
             {
                 failures++;
                 _logger.LogWarning("Syncing with the hub failed ({Error}); running plugins carry on, retrying in {Delay}", ex.Message, _options.HubBackoff.DelayAfter(failures));
@@ -105,9 +109,10 @@ public sealed class AgentLoop : IAsyncDisposable
             ?? await CreateAgentAsync(cancellationToken).ConfigureAwait(false);
 
         // Until the operator pinned anything, keep what runs (the last-known-good set) rather than stopping it.
+        var (desired, defects) = DesiredPlugins.From(agent);
         if (agent.Status.Plugins.Count > 0 || agent.Spec.Plugins.Count == 0)
         {
-            Plugins.Apply(DesiredPlugins.From(agent));
+            Plugins.Apply(desired);
         }
 
         var heartbeat = _time.GetUtcNow() >= _nextHeartbeat;
@@ -116,7 +121,7 @@ public sealed class AgentLoop : IAsyncDisposable
             await RenewLeaseAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var changed = PluginStatusProjection.Apply(agent.Status, Plugins.Snapshots);
+        var changed = PluginStatusProjection.Apply(agent.Status, Plugins.Snapshots, defects);
         if (changed || heartbeat)
         {
             if (heartbeat)

@@ -7,11 +7,19 @@ namespace Faros.Agent;
 internal static class PluginStatusProjection
 {
     /// <returns>True when anything changed.</returns>
-    public static bool Apply(EdgeAgentStatus status, IReadOnlyList<PluginSnapshot> snapshots)
+    public static bool Apply(EdgeAgentStatus status, IReadOnlyList<PluginSnapshot> snapshots, IReadOnlyDictionary<string, string> defects)
     {
         var changed = false;
         foreach (var entry in status.Plugins)
         {
+            if (defects.TryGetValue(entry.Name, out var defect))
+            {
+                changed |= entry.Phase != PluginPhases.Failed || entry.Message != defect;
+                entry.Phase = PluginPhases.Failed;
+                entry.Message = defect;
+                continue;
+            }
+
             var snapshot = snapshots.FirstOrDefault(s => string.Equals(s.Id, entry.Package, StringComparison.OrdinalIgnoreCase));
             if (snapshot is null)
             {

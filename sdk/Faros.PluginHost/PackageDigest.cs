@@ -44,6 +44,19 @@ public sealed record PackageDigest
         return new PackageDigest(buffer[..Sha512Length]);
     }
 
+    /// <summary>Parses like <see cref="Parse"/>; null instead of an exception.</summary>
+    public static PackageDigest? TryParse(string? text)
+    {
+        try
+        {
+            return text is null ? null : Parse(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a cache directory name back.</summary>
     public static PackageDigest? TryParseHex(string hex)
     {

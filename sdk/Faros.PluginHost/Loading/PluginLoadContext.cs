@@ -63,17 +63,19 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     /// </summary>
     private static IReadOnlySet<string> ReadFrameworkAssemblies()
     {
-        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string;
-        if (string.IsNullOrEmpty(runtimeDirectory) || string.IsNullOrEmpty(trusted))
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var coreLibrary = trusted.FirstOrDefault(p => Path.GetFileName(p) == "System.Private.CoreLib.dll");
+        if (coreLibrary is null)
         {
             return new HashSet<string>();
         }
 
-        var frameworkRoot = Path.GetDirectoryName(Path.GetDirectoryName(runtimeDirectory))!;
-        return trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        // shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll: the root covers every shared framework.
+        var frameworkRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(coreLibrary)))!;
+        return trusted
             .Where(p => p.StartsWith(frameworkRoot, StringComparison.Ordinal))
-            .Select(Path.GetFileNameWithoutExtension)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase)!;
+            .Select(p => Path.GetFileNameWithoutExtension(p))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -66,6 +66,26 @@ public sealed class AgentLoopTests
         Assert.That(snapshot!.Version, Is.EqualTo("1.0.0"));
     }
 
+    [Test]
+    public async Task A_pin_that_is_not_an_exact_version_with_a_digest_is_reported_failed_with_the_reason()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-bad-pin");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        await using var device = RunningAgent.Start(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path), client);
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo) with { Version = "1.*" }, AgentTestRun.Feed);
+        var failed = await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Failed }]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Status.Plugins[0].Message, Does.Contain("is not an exact version with a sha512-<base64> digest"));
+            Assert.That(device.Loop.Plugins.Snapshots, Is.Empty);
+        });
+    }
+
     private static AgentOptions Options(string kubeconfig, string ns, string root) => new()
     {
         Kubeconfig = kubeconfig,
@@ -83,20 +103,34 @@ public sealed class AgentLoopTests
     /// <summary>Plays the operator: the spec references the plugin, the status pins its version, digest and URL.</summary>
     private static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed)
     {
-        var current = await agents.GetAsync(agent.Metadata.NamespaceProperty, agent.Metadata.Name);
-        current.Spec.Plugins = [new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }];
-        current = await agents.ReplaceAsync(current);
-        for (var attempt = 0; ; attempt++)
+        var (ns, name) = (agent.Metadata.NamespaceProperty, agent.Metadata.Name);
+        await RetryOnConflictAsync(async () =>
         {
+            var current = await agents.GetAsync(ns, name);
+            current.Spec.Plugins = [new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }];
+            await agents.ReplaceAsync(current);
+        });
+        await RetryOnConflictAsync(async () =>
+        {
+            var current = await agents.GetAsync(ns, name);
             current.Status.Plugins = [new PluginStatus { Name = "echo", Package = package.Id, Version = package.Version, Digest = package.Digest.Prefixed, DownloadUrl = feed.DownloadUrl(package).ToString(), Phase = PluginPhases.Resolved }];
+            await agents.ReplaceStatusAsync(current);
+        });
+    }
+
+    /// <summary>The agent writes status concurrently, as it would against the real operator: re-read and try again.</summary>
+    private static async Task RetryOnConflictAsync(Func<Task> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
-                await agents.ReplaceStatusAsync(current);
+                await write();
                 return;
             }
             catch (k8s.Autorest.HttpOperationException conflict) when (conflict.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 20)
             {
-                current = await agents.GetAsync(agent.Metadata.NamespaceProperty, agent.Metadata.Name);
+                await Task.Delay(50);
             }
         }
     }
