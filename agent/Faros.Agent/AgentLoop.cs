@@ -91,10 +91,17 @@ public sealed class AgentLoop : IAsyncDisposable
                 _logger.LogWarning("Syncing with the hub failed ({Error}); running plugins carry on, retrying in {Delay}", ex.Message, _options.HubBackoff.DelayAfter(failures));
             }
 
-            var delay = failures > 0 ? _options.HubBackoff.DelayAfter(failures) : _options.SyncInterval;
             try
             {
-                await _pluginsChanged.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+                if (failures > 0)
+                {
+                    // The hub is away: plugin changes wait for it like everything else.
+                    await Task.Delay(_options.HubBackoff.DelayAfter(failures), _time, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _pluginsChanged.WaitAsync(_options.SyncInterval, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
