@@ -199,6 +199,7 @@ public sealed class HostedPlugins : IAsyncDisposable
 
         await Task.WhenAll(stopping).ConfigureAwait(false);
         _ownedHttp?.Dispose();
+        _services.Cache.Dispose();
     }
 
     internal void OnSnapshot(PluginSnapshot snapshot)

@@ -9,12 +9,13 @@ namespace Faros.PluginHost.Caching;
 /// half-written entry where the host would use it. Kept under a size cap, least recently used first,
 /// never evicting a package in use.
 /// </summary>
-public sealed class PluginCache
+public sealed class PluginCache : IDisposable
 {
     private readonly long _maxBytes;
     private readonly long _maxExpandedPackageBytes;
     private readonly ILogger<PluginCache> _logger;
     private readonly Lock _gate = new();
+    private readonly FileStream _lock;
 
     /// <summary>Opens (creating) the cache at <paramref name="root"/> and clears leftovers of interrupted work.</summary>
     public PluginCache(string root, long maxBytes, long maxExpandedPackageBytes, ILogger<PluginCache> logger)
@@ -23,6 +24,17 @@ public sealed class PluginCache
         _maxBytes = maxBytes;
         _maxExpandedPackageBytes = maxExpandedPackageBytes;
         _logger = logger;
+        Directory.CreateDirectory(Root);
+        try
+        {
+            // One host per cache: a second one would clear the first one's extractions as leftovers.
+            _lock = new FileStream(Path.Combine(Root, PluginCacheLayout.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"The plugin cache {Root} is in use by another process. Fix: give each agent or operator its own cache directory.", ex);
+        }
+
         Directory.CreateDirectory(PackagesDirectory);
         Directory.CreateDirectory(DownloadsDirectory);
         foreach (var leftover in Directory.EnumerateDirectories(StagingDirectory).Where(d => Path.GetFileName(d) != PluginCacheLayout.DownloadsDirectoryName))
@@ -153,6 +165,9 @@ public sealed class PluginCache
             return evicted;
         }
     }
+
+    /// <summary>Releases the cache for another host.</summary>
+    public void Dispose() => _lock.Dispose();
 
     private static void Place(string source, string target, bool move)
     {

@@ -10,4 +10,5 @@ internal static class PluginCacheLayout
     public const string BundleFileName = "package.sigstore.json";
     public const string ContentDirectoryName = "content";
     public const string LastKnownGoodFileName = "last-known-good.json";
+    public const string LockFileName = ".lock";
 }

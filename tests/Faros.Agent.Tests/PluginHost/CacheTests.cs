@@ -46,4 +46,18 @@ public sealed class CacheTests
 
         Assert.That(await File.ReadAllBytesAsync(dll), Is.EqualTo(original));
     }
+
+    [Test]
+    public async Task A_second_host_on_the_same_cache_directory_is_refused_while_the_first_runs()
+    {
+        using var root = new TempDirectory("cache-shared");
+        await using (var first = new HostHarness(root.Path))
+        {
+            var error = Assert.Throws<IOException>(() => _ = new HostHarness(root.Path));
+            Assert.That(error!.Message, Does.Contain("is in use by another process. Fix: give each agent or operator its own cache directory."));
+        }
+
+        await using var next = new HostHarness(root.Path);
+        Assert.That(next.Host.Snapshots, Is.Empty, "the cache is free again once the first host is disposed");
+    }
 }
