@@ -45,7 +45,9 @@ public sealed class AgentLoop : IAsyncDisposable
                 ServiceIndex = options.Registry,
                 Time = _time,
             },
-            trust ?? new PackageIdAllowList(options.TrustedPlugins),
+            trust ?? (options.TrustPolicy is { } policy
+                ? TrustPolicyCheck.Load(policy, options.TrustedRoot, _time)
+                : new PackageIdAllowList(options.TrustedPlugins)),
             loggerFactory);
         Plugins.PluginChanged += (_, _) =>
         {

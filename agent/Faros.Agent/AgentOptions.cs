@@ -23,7 +23,13 @@ public sealed class AgentOptions
     /// <summary>Parent of each plugin's state directory.</summary>
     public string StateDirectory { get; set; } = "/var/lib/faros/state";
 
-    /// <summary>Package id patterns the device trusts (e.g. <c>Acme.*</c>) until a signature policy is configured.</summary>
+    /// <summary>The Faros trust policy file (YAML or JSON, sdk/Faros.Signing); every plugin must pass it.</summary>
+    public string? TrustPolicy { get; set; }
+
+    /// <summary>A Sigstore trusted root (JSON) for keyless signatures under <see cref="TrustPolicy"/>.</summary>
+    public string? TrustedRoot { get; set; }
+
+    /// <summary>Without a trust policy: package id patterns the device trusts unsigned (e.g. <c>Acme.*</c>).</summary>
     public IList<string> TrustedPlugins { get; set; } = [];
 
     /// <summary>How often the agent reads its Agent object and writes its status.</summary>
@@ -49,9 +55,13 @@ public sealed class AgentOptions
             problems.Add("Agent:Name and Agent:Namespace must name the device's Agent object.");
         }
 
-        if (TrustedPlugins.Count == 0)
+        if (TrustPolicy is not null && !File.Exists(TrustPolicy))
         {
-            problems.Add("Agent:TrustedPlugins must list at least one package id pattern (e.g. 'Acme.*'); no plugin runs untrusted.");
+            problems.Add($"Agent:TrustPolicy names no file ('{TrustPolicy}').");
+        }
+        else if (TrustPolicy is null && TrustedPlugins.Count == 0)
+        {
+            problems.Add("Agent:TrustPolicy (a trust policy file) or Agent:TrustedPlugins (package id patterns, e.g. 'Acme.*') must be set; no plugin runs untrusted.");
         }
 
         if (SyncInterval <= TimeSpan.Zero || HeartbeatInterval <= TimeSpan.Zero)
