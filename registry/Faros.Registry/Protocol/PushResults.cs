@@ -8,7 +8,10 @@ public static class PushResults
 {
     public static IActionResult ToHttp(PushOutcome outcome) => outcome.Status switch
     {
-        PushStatus.Created => new ObjectResult(new { id = outcome.Id, version = outcome.Version, message = outcome.Message }) { StatusCode = StatusCodes.Status201Created },
+        PushStatus.Created => new ObjectResult(new { id = outcome.Id, version = outcome.Version, message = outcome.Message, warning = outcome.Warning })
+        {
+            StatusCode = StatusCodes.Status201Created,
+        },
         PushStatus.Duplicate => new ProblemResult(StatusCodes.Status409Conflict, outcome.Message),
         PushStatus.Forbidden => new ProblemResult(StatusCodes.Status403Forbidden, outcome.Message),
         PushStatus.PackageMissing => new ProblemResult(StatusCodes.Status404NotFound, outcome.Message),
