@@ -42,7 +42,7 @@ public sealed class PackageIngestion(
         }
 
         // The policy judges what the publisher sent, before the registry countersigns: its own signature is no author's.
-        var verdict = await trust.EvaluateAsync(upload.Path, upload.SigstoreBundle, cancellationToken);
+        var verdict = await trust.EvaluateAsync(upload.Path, record.Id, [.. record.PackageTypes.Select(type => type.Name)], upload.SigstoreBundle, cancellationToken);
         if (!verdict.IsAllowed)
         {
             logger.LogWarning("Refused {PackageId} {PackageVersion} from {Owner}: {TrustReason} {TrustMessage}",

@@ -14,21 +14,32 @@ namespace Faros.Registry.Signing;
 public sealed class PublisherTrust
 {
     private readonly TrustPolicyEvaluator _evaluator;
+    private readonly TrustPolicy _policy;
 
     public PublisherTrust(IOptions<PublisherTrustOptions> options)
     {
         var settings = options.Value;
         var policy = string.IsNullOrWhiteSpace(settings.TrustPolicyPath) ? TrustPolicy.Empty : TrustPolicy.Load(settings.TrustPolicyPath);
         var root = string.IsNullOrWhiteSpace(settings.TrustedRootPath) ? null : TrustedRoot.Load(settings.TrustedRootPath);
+        _policy = policy;
         _evaluator = new TrustPolicyEvaluator(policy, [new SigstoreVerifier(root), new NuGetAuthorSignatureVerifier()]);
         MaxBundleSizeBytes = settings.MaxBundleSizeBytes;
     }
 
     public int MaxBundleSizeBytes { get; }
 
-    /// <summary>The policy's verdict on a package file and its optional Sigstore bundle.</summary>
-    public async Task<TrustVerdict> EvaluateAsync(string packagePath, byte[]? sigstoreBundle, CancellationToken cancellationToken)
+    /// <summary>
+    /// The policy's verdict on a package file and its optional Sigstore bundle. A package whose rule is off (most
+    /// non-plugin packages) is not read into memory: there is nothing to verify.
+    /// </summary>
+    public async Task<TrustVerdict> EvaluateAsync(
+        string packagePath, string id, IReadOnlyList<string> packageTypes, byte[]? sigstoreBundle, CancellationToken cancellationToken)
     {
+        if (_policy.RuleFor(id, packageTypes) is { Mode: PolicyMode.Off } off)
+        {
+            return new TrustVerdict(TrustDecision.Allowed, null, null, $"{id}: signatures are not checked ({off.Describe()}).");
+        }
+
         var nupkg = await File.ReadAllBytesAsync(packagePath, cancellationToken);
         return Evaluate(nupkg, sigstoreBundle);
     }

@@ -100,6 +100,18 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
     }
 
     [Test]
+    public async Task A_bundle_over_the_size_limit_is_refused_with_413()
+    {
+        var package = Plugin("Trusted");
+        var oversized = new byte[(1024 * 1024) + 1];
+        Array.Fill(oversized, (byte)' ');
+
+        var problem = await RefusedAsync(package, package.Content, oversized, 413);
+
+        Assert.That(problem.Detail, Does.Contain("Sigstore bundle is larger than"));
+    }
+
+    [Test]
     public async Task An_unsigned_plugin_is_refused_with_400_and_told_how_to_sign_it()
     {
         foreach (var package in new[] { Plugin("Trusted"), Plugin("NoRule") })
@@ -124,6 +136,8 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
         Assert.That(body["warning"]?.GetValue<string>(), Does.Contain("warn").And.Contain(nameof(SignatureFailure.SignatureMissing)));
+        Assert.That(response.Headers.TryGetValues("X-NuGet-Warning", out var warnings) ? warnings.Single() : null,
+            Does.Contain(nameof(SignatureFailure.SignatureMissing)), "dotnet nuget push prints X-NuGet-Warning");
         var hit = await SearchHitAsync(package.Id, verifiedOnly: false);
         Assert.That(hit, Is.Not.Null);
         Assert.That(hit!["signer"], Is.Null);
@@ -180,6 +194,27 @@ public sealed class PushTrustTests(RegistrySetup setup) : RegistryFixture(setup)
         Assert.That((int)missing.StatusCode, Is.EqualTo(404));
         using var anonymous = await Publish.AttachBundleAsync(package.Id, "1.0.0", bundle, apiKey: null);
         Assert.That((int)anonymous.StatusCode, Is.EqualTo(403));
+    }
+
+    [Test]
+    public async Task Under_an_off_rule_any_bundle_can_be_attached_and_no_signer_is_recorded()
+    {
+        var package = Plugin("Unchecked");
+        using (var pushed = await Publish.PushAsync(package.Content, AdminKey))
+        {
+            Assert.That(pushed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var bundle = SigstoreSigner.Sign(package.Content, _policy.UnknownKey).ToJson();
+        using (var attached = await Publish.AttachBundleAsync(package.Id, "1.0.0", bundle, AdminKey))
+        {
+            Assert.That(attached.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attached.Content.ReadAsStringAsync());
+        }
+
+        Assert.That(await Http.GetByteArrayAsync(BundlePath(package)), Is.EqualTo(bundle));
+        var entry = await CatalogEntryAsync(package);
+        Assert.That(entry["signer"], Is.Null, "an unchecked bundle proves nobody");
+        Assert.That(entry["sigstoreBundle"], Is.Not.Null);
     }
 
     private static TestPackage Plugin(string stem) =>

@@ -155,7 +155,16 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
                 signer_verified = CASE WHEN @identity IS NULL THEN signer_verified ELSE @verified END
             WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = 1 AND has_sigstore_bundle = 0
             """,
-            new { lowerId, lowerVersion, identity = signer?.Identity, kind = signer?.Kind, verified = signer?.Verified == true ? 1 : 0 }) > 0;
+            Parameters()) > 0;
+
+        DynamicParameters Parameters()
+        {
+            var parameters = new DynamicParameters(new { lowerId, lowerVersion, verified = signer?.Verified == true ? 1 : 0 });
+            // Typed, so that PostgreSQL knows what a null parameter in "@x IS NULL" is.
+            parameters.Add("identity", signer?.Identity, DbType.String);
+            parameters.Add("kind", signer?.Kind, DbType.String);
+            return parameters;
+        }
     }
 
     public Task<bool> SetHasSymbolsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken) =>
