@@ -16,6 +16,7 @@ namespace Faros.Cli.Tests;
 public sealed partial class PublishTests : RegistryTestBase
 {
     private const string IdPrefix = "Faros.Tests.Cli";
+    private const int MaxPackageSize = 1024 * 1024;
 
     private TempDirectory keys = null!;
     private string publisherKey = "";
@@ -38,7 +39,11 @@ public sealed partial class PublishTests : RegistryTestBase
 
         // The registry operator pastes the printed rule as the whole policy: it must load as it is.
         var policy = TestTrustPolicy.Write(keys.Sub("registry"), PrintedRule(publisher));
-        registry = await SharedServices.Require(RegistryProcess.StartAsync(new Dictionary<string, string> { [RegistryProcess.TrustPolicySetting] = policy }));
+        registry = await SharedServices.Require(RegistryProcess.StartAsync(new Dictionary<string, string>
+        {
+            [RegistryProcess.TrustPolicySetting] = policy,
+            ["Registry__MaxPackageSizeBytes"] = MaxPackageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
     }
 
     [OneTimeTearDown]
@@ -164,8 +169,27 @@ public sealed partial class PublishTests : RegistryTestBase
         Assert.That(push.Succeeded, Is.False, push.ToString());
         Assert.That(push.Output, Does.Contain(nameof(SignatureFailure.SignatureMissing)).And.Contain("kubectl faros plugins publish"));
 
-        var publish = await sandbox.FarosAsync("plugins", "publish", path, "--key", publisherKey, "--registry", Registry, "--api-key", registry.BootstrapApiKey);
+        var bundleOut = Path.Combine(sandbox.Directory, "signatures", "unsigned.sigstore.json");
+        var publish = await sandbox.FarosAsync("plugins", "publish", path, "--key", publisherKey, "--registry", Registry, "--api-key", registry.BootstrapApiKey, "--bundle-out", bundleOut);
         Assert.That(publish.Succeeded, publish.ToString());
+        Assert.That(File.Exists(bundleOut), publish.ToString());
+        Assert.That(Directory.GetFiles(sandbox.Directory, "*.sigstore.json"), Is.Empty, "--bundle-out replaces the default place");
+    }
+
+    [Test]
+    public async Task A_package_over_the_registrys_size_limit_exits_1_saying_so()
+    {
+        var package = TestPackages.Build(new TestPackageSpec($"{IdPrefix}.Large{Guid.NewGuid():N}"[..(IdPrefix.Length + 14)], "1.0.0")
+        {
+            PackageTypes = ["FarosPlugin"],
+            Files = new Dictionary<string, byte[]> { ["content/blob.bin"] = RandomNumberGenerator.GetBytes(2 * MaxPackageSize) },
+        });
+        var path = package.WriteTo(sandbox.Directory);
+
+        var publish = await sandbox.FarosAsync("plugins", "publish", path, "--key", publisherKey, "--registry", Registry, "--api-key", registry.BootstrapApiKey);
+
+        Assert.That(publish.ExitCode, Is.EqualTo(1), publish.ToString());
+        Assert.That(publish.StandardError, Does.Contain("too large").And.Contain("limit"));
     }
 
     [Test]
