@@ -237,6 +237,13 @@ public sealed partial class PublishTests : RegistryTestBase
         var publicKeyAsKey = await sandbox.FarosAsync("plugins", "publish", plugin, "--key", publisherPublicKey, "--registry", Registry, "--api-key", "k");
         var notAPlugin = await sandbox.FarosAsync("plugins", "publish", library, "--key", publisherKey, "--registry", Registry, "--api-key", "k");
         var noKey = await sandbox.FarosAsync("plugins", "publish", plugin, "--registry", Registry, "--api-key", "k");
+        var encrypted = Path.Combine(sandbox.Directory, "encrypted.key");
+        await File.WriteAllTextAsync(encrypted, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
+        var encryptedKey = await sandbox.FarosAsync("plugins", "publish", plugin, "--key", encrypted, "--registry", Registry, "--api-key", "k");
+        var shared = Path.Combine(sandbox.Directory, "shared.key");
+        File.Copy(publisherKey, shared);
+        File.SetUnixFileMode(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var sharedKey = await sandbox.FarosAsync("plugins", "publish", plugin, "--key", shared, "--registry", Registry);
 
         using (Assert.EnterMultipleScope())
         {
@@ -248,6 +255,10 @@ public sealed partial class PublishTests : RegistryTestBase
             Assert.That(notAPlugin.StandardError, Does.Contain("is not a Faros plugin"));
             Assert.That(noKey.ExitCode, Is.EqualTo(2), noKey.ToString());
             Assert.That(noKey.StandardError, Does.Contain("--key"));
+            Assert.That(encryptedKey.ExitCode, Is.EqualTo(2), encryptedKey.ToString());
+            Assert.That(encryptedKey.StandardError, Does.Contain("is encrypted"));
+            Assert.That(sharedKey.ExitCode, Is.EqualTo(2), sharedKey.ToString());
+            Assert.That(sharedKey.StandardError, Does.Contain("warning: the private key").And.Contain("chmod 600"));
             Assert.That(Directory.GetFiles(sandbox.Directory, "*.sigstore.json"), Is.Empty, "nothing was signed");
         }
     }
