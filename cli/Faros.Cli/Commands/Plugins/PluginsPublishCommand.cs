@@ -35,7 +35,7 @@ public static class PluginsPublishCommand
             HelpName = "file",
         };
         var registry = RegistryLocation.Option();
-        var apiKey = new Option<string?>("--api-key") { Description = $"The registry API key; '-' reads it from stdin. Default: ${ApiKeyVariable}." };
+        var apiKey = new Option<string?>("--api-key") { Description = $"The registry API key; '-' reads it from stdin. Default: ${ApiKeyVariable}.", HelpName = "key" };
         var bundleOut = new Option<string?>("--bundle-out") { Description = "Where to write the Sigstore bundle (default: {id}.{version}.sigstore.json next to the package).", HelpName = "file" };
         var skipDuplicate = new Option<bool>("--skip-duplicate") { Description = "Succeed when the registry has this version already (e.g. a re-run release job)." };
         var timeout = CommonOptions.Timeout(TimeSpan.FromMinutes(5));
