@@ -78,7 +78,7 @@ public sealed class AiAgentTests : FarosApiTestBase
         // The test runner closes the tool's stdin, so `--api-key -` reads nothing.
         var result = await sandbox.FarosAsync("ai-agents", "init", "--name", "ops", "--backend", "openai", "--model", "m", "--api-key", "-", "-n", ns);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.StandardError, Does.Contain("read no key from stdin"));
+        Assert.That(result.StandardError, Does.Contain("--api-key - read nothing from stdin"));
         Assert.That(await new ResourceClient<AiAgent>(admin.Client).FindAsync(ns, "ops"), Is.Null);
 
         var piped = await sandbox.RunAsync("bash", ["-c", $"printf 'sk-piped\\n' | kubectl faros ai-agents init --name piped --backend openai --model m --api-key - -n {ns}"], FarosTool.Directory);

@@ -6,10 +6,8 @@ namespace Faros.Cli.Tests;
 
 /// <summary>`kubectl faros plugins search|info` against a real registry process holding real pushed packages.</summary>
 [TestFixture]
-public sealed class PluginsTests
+public sealed class PluginsTests : RegistryTestBase
 {
-    private RegistryProcess registry = null!;
-    private CliSandbox sandbox = null!;
 
     [OneTimeSetUp]
     public async Task SeedAsync()
@@ -17,7 +15,12 @@ public sealed class PluginsTests
         registry = await SharedServices.RegistryAsync();
         using var http = registry.CreateClient();
         var publisher = new PackagePublishClient(http);
-        await publisher.PushOrThrowAsync(NetworkPlugin("1.0.0", "[1.0.0, 2.0.0)"), registry.BootstrapApiKey);
+        // 1.0.0 goes without a bundle (the shared registry only warns), 1.1.0 signed by the key it trusts.
+        using (var unsigned = await publisher.PushAsync(NetworkPlugin("1.0.0", "[1.0.0, 2.0.0)").Content, registry.BootstrapApiKey))
+        {
+            Assert.That((int)unsigned.StatusCode, Is.EqualTo(201), await unsigned.Content.ReadAsStringAsync());
+        }
+
         await publisher.PushOrThrowAsync(NetworkPlugin("1.1.0", "[1.2.0, 2.0.0)"), registry.BootstrapApiKey);
         await publisher.PushOrThrowAsync(TestPackages.Build(new TestPackageSpec("Contoso.Monitor", "2.0.0")
         {
@@ -28,14 +31,6 @@ public sealed class PluginsTests
         }), registry.BootstrapApiKey);
         await publisher.PushOrThrowAsync(TestPackages.Create("Contoso.Library", "1.0.0"), registry.BootstrapApiKey);
     }
-
-    [SetUp]
-    public void CreateSandbox() => sandbox = new CliSandbox(kubeconfigSource: null);
-
-    [TearDown]
-    public void DisposeSandbox() => sandbox.Dispose();
-
-    private string Registry => registry.ServiceIndex.ToString();
 
     [Test]
     public async Task Search_lists_plugins_only_with_their_faros_traits()
@@ -95,11 +90,12 @@ public sealed class PluginsTests
         Assert.That(text, Does.Match(@"Side:\s+device\n"));
         Assert.That(text, Does.Match(@"SDK range:\s+\[1\.2\.0, 2\.0\.0\)\n"));
         Assert.That(text, Does.Match(@"Kinds:\s+Network \(plugins\.faros\.sh/v1alpha1\)\n"));
-        Assert.That(text, Does.Match(@"Signer:\s+<unsigned>\n"));
+        var signer = $"key sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TestPublisherKey.Shared.SubjectPublicKeyInfo))[..16]}";
+        Assert.That(text, Does.Match($@"Signer:\s+{signer} \(verified\)\n"));
         Assert.That(text, Does.Match(@"device\s+net-admin\s+Creates WireGuard interfaces\."));
         Assert.That(text, Does.Match(@"kubernetes\s+get,list secrets\s+Reads peer keys\."));
-        Assert.That(text, Does.Match(@"1\.1\.0\s+yes\s+\d{4}-\d\d-\d\d\s+\[1\.2\.0, 2\.0\.0\)"));
-        Assert.That(text, Does.Match(@"1\.0\.0\s+yes\s+\d{4}-\d\d-\d\d\s+\[1\.0\.0, 2\.0\.0\)"));
+        Assert.That(text, Does.Match($@"1\.1\.0\s+yes\s+\d{{4}}-\d\d-\d\d\s+\[1\.2\.0, 2\.0\.0\)\s+{signer} \(verified\)"));
+        Assert.That(text, Does.Match(@"1\.0\.0\s+yes\s+\d{4}-\d\d-\d\d\s+\[1\.0\.0, 2\.0\.0\)\s+<unsigned>"));
 
         var older = await sandbox.FarosAsync("plugins", "info", "Contoso.Net", "--version", "1.0.0", "--registry", Registry, "-o", "json");
         Assert.That(older.Succeeded, older.ToString());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Faros.Cli.Commands.Agents;
 using Faros.Cli.Commands.AiAgents;
 using Faros.Cli.Commands.Clusters;
+using Faros.Cli.Commands.Keys;
 using Faros.Cli.Commands.Login;
 using Faros.Cli.Commands.Plugins;
 using Faros.Cli.Commands.Workspaces;
@@ -22,6 +23,7 @@ public static class FarosRootCommand
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(ClustersCommand.Create());
         root.Subcommands.Add(AiAgentsCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -55,6 +55,48 @@ public sealed class PluginRegistry : IDisposable
             .ToList();
     }
 
+    /// <summary>The PackagePublish/2.0.0 endpoint the service index names (PUT /api/v2/package on a Faros registry).</summary>
+    public async Task<Uri> GetPublishUrlAsync(CancellationToken cancellationToken)
+    {
+        var index = await _repository.GetResourceAsync<ServiceIndexResourceV3>(cancellationToken) ?? throw NotARegistry();
+        return index.GetServiceEntryUri(ServiceTypes.PackagePublish)
+            ?? throw new CliException(ExitCodes.Error, $"The registry at {ServiceIndex} offers no PackagePublish service (push endpoint); is it a Faros registry, or a read-only mirror?");
+    }
+
+    /// <summary>
+    /// Sends one PUT through NuGet's HTTP source (proxies and settings from NuGet config) once, never retried: the body
+    /// is streamed, and a push is not idempotent. Any answer is returned; only a connection failure throws.
+    /// </summary>
+    public async Task<RegistryAnswer> PutAsync(Uri url, Func<HttpContent> content, string apiKey, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var http = await _repository.GetResourceAsync<HttpSourceResource>(cancellationToken) ?? throw NotARegistry();
+        try
+        {
+            return await http.HttpSource.ProcessResponseAsync(
+                new HttpSourceRequest(() =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = content() };
+                    request.Headers.Add(ApiKeyHeader, apiKey);
+                    return request;
+                })
+                {
+                    MaxTries = 1,
+                    RequestTimeout = timeout,
+                },
+                async response => await RegistryAnswer.ReadAsync(response, cancellationToken),
+                NullLogger.Instance,
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested))
+        {
+            throw exception is TaskCanceledException or TimeoutException
+                ? new CliException(ExitCodes.Timeout, $"The registry at {url} did not answer within {Durations.Format(timeout)}. Raise --timeout for a large package or a slow link.", exception)
+                : new CliException(ExitCodes.Unreachable, $"Cannot reach the registry at {url}: {exception.Message}. Check the URL, that the registry is running, and your network.", exception);
+        }
+    }
+
+    public const string ApiKeyHeader = "X-NuGet-ApiKey";
+
     public void Dispose() => _cache.Dispose();
 
     private CliException NotARegistry() =>

@@ -73,11 +73,7 @@ public static class AiAgentsInitCommand
             string? createdSecret = null;
             if (invocation.Get(apiKey) is { } key)
             {
-                var value = (key == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : key).Trim();
-                if (value.Length == 0)
-                {
-                    throw CliException.Usage(key == "-" ? "--api-key - read no key from stdin; pipe the key in, e.g. `cat key.txt | kubectl faros ai-agents init ... --api-key -`." : "--api-key is empty.");
-                }
+                var value = await SecretArgument.ReadAsync(key, "--api-key", "cat key.txt | kubectl faros ai-agents init ... --api-key -", cancellationToken);
 
                 secretRef = new SecretKeyReference { Name = $"{agentName}-api-key", Key = GeneratedSecretKey };
                 await CreateKeySecretAsync(client, namespaceName, secretRef.Name, value, cancellationToken);

@@ -7,10 +7,11 @@ public static class PluginsCommand
 {
     public static Command Create()
     {
-        var command = new Command("plugins", "Find plugins in the Faros registry and manage the plugins of edge agents.");
+        var command = new Command("plugins", "Find and publish plugins in the Faros registry, and manage the plugins of edge agents.");
         command.Aliases.Add("plugin");
         command.Subcommands.Add(PluginsSearchCommand.Create());
         command.Subcommands.Add(PluginsInfoCommand.Create());
+        command.Subcommands.Add(PluginsPublishCommand.Create());
         command.Subcommands.Add(PluginsEnableCommand.Create());
         command.Subcommands.Add(PluginsDisableCommand.Create());
         command.Subcommands.Add(PluginsStatusCommand.Create());
