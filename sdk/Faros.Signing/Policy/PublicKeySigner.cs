@@ -15,7 +15,7 @@ public sealed record PublicKeySigner : AllowedSigner
     /// <summary>The DER SubjectPublicKeyInfo.</summary>
     public ReadOnlyMemory<byte> SubjectPublicKeyInfo => _subjectPublicKeyInfo;
 
-    /// <summary>Parses a PEM "PUBLIC KEY" (SubjectPublicKeyInfo), as written by cosign and <c>faros sign keygen</c>.</summary>
+    /// <summary>Parses a PEM "PUBLIC KEY" (SubjectPublicKeyInfo), as written by cosign and <c>kubectl faros keys generate</c>.</summary>
     public static PublicKeySigner FromPem(string pem)
     {
         var fields = PemEncoding.TryFind(pem, out var found)

@@ -49,7 +49,7 @@ public sealed class SigstoreKeyPair : IDisposable
                     break;
                 case "ENCRYPTED PRIVATE KEY" or "ENCRYPTED SIGSTORE PRIVATE KEY" or "ENCRYPTED COSIGN PRIVATE KEY":
                     throw new FormatException(
-                        $"The private key is encrypted ('{label}'); export it unencrypted as PKCS#8 ('PRIVATE KEY'), e.g. with `faros sign keygen`.");
+                        $"The private key is encrypted ('{label}'); export it unencrypted as PKCS#8 ('PRIVATE KEY'), or make a new pair with `kubectl faros keys generate`.");
                 default:
                     throw new FormatException($"The PEM block is '{label}', expected 'PRIVATE KEY' (PKCS#8) or 'EC PRIVATE KEY'.");
             }
