@@ -11,6 +11,29 @@ registry_port="${FAROS_REGISTRY_PORT:-5000}"
 marketplace_port="${FAROS_MARKETPLACE_PORT:-5001}"
 export FAROS_DATA_DIR="${FAROS_DATA_DIR:-$repo/.data/registry}"
 
+# A local publisher key (made once) and a trust policy that allows it for the sample plugins: the registry refuses
+# unsigned plugins, and eng/publish-samples.sh signs the samples with this key, so the marketplace shows them verified.
+publisher="$FAROS_DATA_DIR/publisher"
+if [ ! -f "$publisher/publisher.key" ]; then
+  mkdir -p "$publisher"
+  (umask 077; openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -out "$publisher/publisher.key")
+  openssl pkey -in "$publisher/publisher.key" -pubout -out "$publisher/publisher.pub"
+  echo "Created a local publisher key pair in $publisher"
+fi
+policy="$FAROS_DATA_DIR/trust-policy.yaml"
+if [ ! -f "$policy" ]; then
+  {
+    echo "# Made by eng/run.sh: the sample plugins must be signed by the local publisher key. See docs/signing.md."
+    echo "rules:"
+    echo "  - packages: [\"Faros.Samples.*\"]"
+    echo "    mode: require"
+    echo "    signers:"
+    echo "      - publicKey: |"
+    sed 's/^/          /' "$publisher/publisher.pub"
+  } > "$policy"
+fi
+export Signing__TrustPolicyPath="${Signing__TrustPolicyPath:-$policy}"
+
 echo "Building..."
 dotnet build Faros.sln -c Release -nologo -clp:ErrorsOnly
 

@@ -19,8 +19,34 @@ public sealed class PackagePublishClient
     public Task<HttpResponseMessage> PushAsync(byte[] nupkg, string? apiKey, CancellationToken cancellationToken = default) =>
         PutAsync("api/v2/package", nupkg, apiKey, cancellationToken);
 
+    /// <summary>PUT /api/v2/package; a FarosPlugin package goes with a bundle signed by <see cref="TestPublisherKey"/>, as a publisher would send it.</summary>
     public Task<HttpResponseMessage> PushAsync(TestPackage package, string? apiKey, CancellationToken cancellationToken = default) =>
-        PushAsync(package.Content, apiKey, cancellationToken);
+        TestPublisherKey.IsPlugin(package.Content)
+            ? PushWithBundleAsync(package.Content, TestPublisherKey.Sign(package.Content), apiKey, cancellationToken)
+            : PushAsync(package.Content, apiKey, cancellationToken);
+
+    /// <summary>PUT /api/v2/package with two file parts: the nupkg and its Sigstore bundle (a file name ending .sigstore.json).</summary>
+    public async Task<HttpResponseMessage> PushWithBundleAsync(byte[] nupkg, byte[] sigstoreBundle, string? apiKey, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "api/v2/package");
+        AddApiKey(request, apiKey);
+        var file = new ByteArrayContent(nupkg);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var bundle = new ByteArrayContent(sigstoreBundle);
+        bundle.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content = new MultipartFormDataContent { { file, "package", "package.nupkg" }, { bundle, "signature", "package.sigstore.json" } };
+        return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>PUT /api/v2/package/{id}/{version}/sigstore: attaches a bundle to a stored package.</summary>
+    public async Task<HttpResponseMessage> AttachBundleAsync(string id, string version, byte[] sigstoreBundle, string? apiKey, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, PackageUrl(id, version) + "/sigstore");
+        AddApiKey(request, apiKey);
+        request.Content = new ByteArrayContent(sigstoreBundle);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>PUT /api/v2/symbolpackage.</summary>
     public Task<HttpResponseMessage> PushSymbolsAsync(byte[] snupkg, string? apiKey, CancellationToken cancellationToken = default) =>

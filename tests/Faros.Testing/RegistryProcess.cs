@@ -20,6 +20,9 @@ public sealed class RegistryProcess : IAsyncDisposable
         Admin = admin;
     }
 
+    /// <summary>The registry setting naming its trust policy file (Signing:TrustPolicyPath).</summary>
+    public const string TrustPolicySetting = "Signing__TrustPolicyPath";
+
     /// <summary>Root of the server, with a trailing slash: http://127.0.0.1:PORT/.</summary>
     public Uri BaseAddress => _server.BaseAddress;
 
@@ -70,6 +73,13 @@ public sealed class RegistryProcess : IAsyncDisposable
                 foreach (var (name, value) in configuration ?? new Dictionary<string, string>())
                 {
                     environment[name] = value;
+                }
+
+                // The registry refuses unsigned plugins by default; test registries trust the test publisher key instead
+                // (see TestTrustPolicy.WarnTrustingTestKey), unless the test sets a policy (an empty value: the built-in default).
+                if (!environment.ContainsKey(TrustPolicySetting))
+                {
+                    environment[TrustPolicySetting] = TestTrustPolicy.Write(dataDirectory.Path, TestTrustPolicy.WarnTrustingTestKey);
                 }
 
                 var server = AspNetCoreProcess.Launch(

@@ -69,6 +69,7 @@ public static class CatalogEntryWriter
 
         json.WriteString("description", package.Description);
         PluginMetadataWriter.Write(json, package.Plugin);
+        SignerWriter.Write(json, urls, package);
         WriteIfPresent(json, "iconUrl", package.HasIcon ? urls.Icon(package.LowerId, package.LowerVersion) : package.IconUrl);
         json.WriteString("id", package.Id);
         WriteIfPresent(json, "language", package.Language);

@@ -21,4 +21,5 @@ public sealed class FeedUrls(string baseUrl)
     public string PackageContent(string lowerId, string lowerVersion) => $"{Base}/v3/package/{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg";
     public string Readme(string lowerId, string lowerVersion) => $"{Base}/v3/package/{lowerId}/{lowerVersion}/readme";
     public string Icon(string lowerId, string lowerVersion) => $"{Base}/v3/package/{lowerId}/{lowerVersion}/icon";
+    public string SigstoreBundle(string lowerId, string lowerVersion) => $"{Base}/v3/package/{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.sigstore.json";
 }

@@ -53,6 +53,7 @@ public static class RegistryServices
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PublisherTrustOptions>().Bind(configuration.GetSection(PublisherTrustOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         AddDatabase(services, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
@@ -75,6 +76,7 @@ public static class RegistryServices
         services.AddSingleton<PublisherAuthorization>();
         services.AddSingleton<PackageValidator>();
         services.AddSingleton<RepositorySigner>();
+        services.AddSingleton<PublisherTrust>();
         services.AddSingleton<PackageIngestion>();
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();

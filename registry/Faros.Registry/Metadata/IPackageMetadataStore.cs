@@ -28,6 +28,8 @@ public interface IPackageMetadataStore
 
     Task<bool> SetListedAsync(string lowerId, string lowerVersion, bool listed, CancellationToken cancellationToken);
     Task<bool> SetDeprecationAsync(string lowerId, string lowerVersion, DeprecationRecord? deprecation, CancellationToken cancellationToken);
+    /// <summary>Marks a stored package as having its Sigstore bundle and records the signer it proves; false when it is missing or has one already.</summary>
+    Task<bool> AttachSigstoreBundleAsync(string lowerId, string lowerVersion, SignerRecord? signer, CancellationToken cancellationToken);
     Task<bool> SetHasSymbolsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
     Task<bool> DeleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
 

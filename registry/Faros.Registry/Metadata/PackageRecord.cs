@@ -40,6 +40,12 @@ public sealed record PackageRecord
     /// <summary>The faros-plugin.json of a FarosPlugin package, as validated at push; null for other packages.</summary>
     public PluginManifestRecord? Plugin { get; init; }
 
+    /// <summary>Who signed the package, as the trust policy found at push (or when a bundle was attached); null when unsigned or unchecked.</summary>
+    public SignerRecord? Signer { get; init; }
+
+    /// <summary>Whether a Sigstore bundle is stored next to the package ({id}.{version}.sigstore.json).</summary>
+    public bool HasSigstoreBundle { get; init; }
+
     public bool HasReadme => ReadmeFile is not null;
     public bool HasIcon => IconFile is not null;
 }
@@ -58,3 +64,10 @@ public sealed record PluginManifestRecord(string Json, string Side, string? Cate
     /// <summary>Kinds between bars, lower-case, each as "kind" and "group/version/kind", for a LIKE '%|x|%' filter.</summary>
     public string KindsSearch => "|" + string.Join("|", Kinds.SelectMany(kind => new[] { kind[(kind.LastIndexOf('/') + 1)..], kind }).Select(k => k.ToLowerInvariant())) + "|";
 }
+
+/// <summary>
+/// A package's signer: the display identity the verifying signature proved, its signature kind (sigstore or nuget), and
+/// whether the trust policy allowed that signer for the id (the marketplace's verified badge). A signer proven but not
+/// allowed is kept (verified false) when a warn rule let the package in.
+/// </summary>
+public sealed record SignerRecord(string Identity, string Kind, bool Verified);

@@ -23,8 +23,11 @@ public sealed record SearchQuery
     public int Take { get; init; } = 20;
 }
 
-/// <summary>Filters on a plugin's manifest: its category, a kind it reconciles, the side it runs on (both matches either).</summary>
-public sealed record PluginFilter(string? Category, string? Kind, string? Side);
+/// <summary>
+/// Filters on a plugin's manifest: its category, a kind it reconciles, the side it runs on (both matches either); and
+/// on its signer: only versions whose signer the registry's trust policy allowed.
+/// </summary>
+public sealed record PluginFilter(string? Category, string? Kind, string? Side, bool VerifiedOnly = false);
 
 /// <summary>One page of hits, each with the versions that pass the filters, newest last.</summary>
 public sealed record SearchPage(long TotalHits, IReadOnlyList<SearchHit> Hits);

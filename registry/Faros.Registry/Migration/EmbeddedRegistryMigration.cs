@@ -18,7 +18,7 @@ public sealed class EmbeddedRegistryMigration(
     IApiKeyStore targetKeys,
     SqlMigrator targetMigrator)
 {
-    private static readonly PackageFileKind[] SideFiles = [PackageFileKind.Nuspec, PackageFileKind.Readme, PackageFileKind.Icon, PackageFileKind.SymbolPackage];
+    private static readonly PackageFileKind[] SideFiles = [PackageFileKind.Nuspec, PackageFileKind.Readme, PackageFileKind.Icon, PackageFileKind.SymbolPackage, PackageFileKind.SigstoreBundle];
 
     public async Task<MigrationReport> RunAsync(string sourceDataDir, IProgress<MigrationProgress> progress, CancellationToken cancellationToken)
     {

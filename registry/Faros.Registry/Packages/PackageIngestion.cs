@@ -4,6 +4,7 @@ using Faros.Registry.Hosting;
 using Faros.Registry.Metadata;
 using Faros.Registry.Signing;
 using Faros.Registry.Storage;
+using Faros.Signing.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Faros.Registry.Packages;
@@ -16,6 +17,7 @@ namespace Faros.Registry.Packages;
 public sealed class PackageIngestion(
     PackageValidator validator,
     RepositorySigner signer,
+    PublisherTrust trust,
     PublisherAuthorization authorization,
     IPackageMetadataStore metadata,
     IPackageFileStore files,
@@ -39,9 +41,36 @@ public sealed class PackageIngestion(
             return PushOutcome.Forbidden(denial);
         }
 
-        if (!signer.Enabled)
+        // The policy judges what the publisher sent, before the registry countersigns: its own signature is no author's.
+        var verdict = await trust.EvaluateAsync(upload.Path, record.Id, [.. record.PackageTypes.Select(type => type.Name)], upload.SigstoreBundle, cancellationToken);
+        if (!verdict.IsAllowed)
         {
-            return await StoreAsync(package, upload, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+            logger.LogWarning("Refused {PackageId} {PackageVersion} from {Owner}: {TrustReason} {TrustMessage}",
+                record.Id, record.Version, key.Owner, verdict.Reason, verdict.Message);
+            var refusal = PublisherTrust.Refusal(verdict);
+            return verdict.IsSignerRejected ? PushOutcome.Forbidden(refusal) : PushOutcome.Invalid(refusal);
+        }
+
+        string? warning = null;
+        if (verdict.Decision == TrustDecision.Warned)
+        {
+            warning = $"{verdict.Message} ({verdict.Reason}) The trust policy only warns for this id; a require rule would refuse it.";
+            logger.LogWarning("Accepted {PackageId} {PackageVersion} from {Owner} under a warn rule: {TrustReason} {TrustMessage}",
+                record.Id, record.Version, key.Owner, verdict.Reason, verdict.Message);
+        }
+
+        record = record with
+        {
+            Signer = verdict.Signer is { } proven ? new SignerRecord(proven.DisplayName, proven.Kind, verdict.Decision == TrustDecision.Allowed) : null,
+            HasSigstoreBundle = upload.SigstoreBundle is not null,
+        };
+        package = package with { Metadata = record };
+
+        // A Sigstore bundle covers the exact bytes sent, so a package pushed with one is stored as sent: a repository
+        // signature would change the bytes and break the publisher's signature.
+        if (!signer.Enabled || upload.SigstoreBundle is not null)
+        {
+            return (await StoreAsync(package, upload, upload.SigstoreBundle, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken)).WithWarning(warning);
         }
 
         // Signed once, here, before anything is stored: what is stored, hashed in registrations and served is the signed file.
@@ -54,9 +83,84 @@ public sealed class PackageIngestion(
         using (signed)
         {
             var signedPackage = package with { Metadata = record with { Size = signed.Length, Sha512 = signing.Sha512! } };
-            return await StoreAsync(signedPackage, signed, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken);
+            return (await StoreAsync(signedPackage, signed, null, key.Owner, ownerCheck: !key.IsAdmin, cancellationToken)).WithWarning(warning);
         }
     }
+
+    /// <summary>
+    /// Stores a publisher's Sigstore bundle next to a stored package, once the trust policy accepts the package with it.
+    /// The bundle must cover the bytes the registry serves (for a repository-signed package, those are the signed bytes).
+    /// </summary>
+    public async Task<PushOutcome> AttachSigstoreBundleAsync(ApiKey key, string id, string version, byte[] bundle, CancellationToken cancellationToken)
+    {
+        if (await authorization.DenyAsync(key, id, ApiKeyAction.Push, checkExistingOwner: true, cancellationToken) is { } denial)
+        {
+            return PushOutcome.Forbidden(denial);
+        }
+
+        var lowerId = id.ToLowerInvariant();
+        var lowerVersion = NuGet.Versioning.NuGetVersion.TryParse(version, out var parsed) ? parsed.ToNormalizedString().ToLowerInvariant() : version.ToLowerInvariant();
+        var stored = await metadata.FindAsync(lowerId, lowerVersion, cancellationToken);
+        if (stored is null)
+        {
+            return new PushOutcome(PushStatus.PackageMissing, $"{id} {version} is not in the registry. Push the .nupkg (with its bundle as a .sigstore.json part) instead.");
+        }
+
+        if (stored.HasSigstoreBundle)
+        {
+            return PushOutcome.Duplicate(stored.Id, stored.Version) with
+            {
+                Message = $"{stored.Id} {stored.Version} has a Sigstore bundle already. Bundles are immutable like packages: push a new version to sign again.",
+            };
+        }
+
+        byte[] nupkg;
+        await using (var content = await files.OpenAsync(lowerId, lowerVersion, PackageFileKind.Package, cancellationToken)
+                                   ?? throw new InvalidOperationException($"{stored.Id} {stored.Version} is missing from storage."))
+        {
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            nupkg = buffer.ToArray();
+        }
+
+        // Under a require or warn rule the bundle itself must prove an allowed signer: a package that passes on its NuGet
+        // signature, or is only warned about, gains nothing from a bundle that proves nobody. Under off it is kept as sent.
+        var verdict = trust.Evaluate(nupkg, bundle);
+        var proven = verdict is { Decision: TrustDecision.Allowed, Signer.Kind: SignatureKinds.Sigstore } ? verdict.Signer : null;
+        if (proven is null && IsChecked(verdict))
+        {
+            logger.LogWarning("Refused a Sigstore bundle for {PackageId} {PackageVersion} from {Owner}: {TrustReason} {TrustMessage}",
+                stored.Id, stored.Version, key.Owner, verdict.Reason, verdict.Message);
+            var refusal = verdict.Reason is null
+                ? $"The Sigstore bundle does not prove an allowed signer of {stored.Id} {stored.Version} ({verdict.Message}). Sign the bytes the registry serves (download them from the flat container) with a key the trust policy allows."
+                : PublisherTrust.Refusal(verdict);
+            return verdict.IsSignerRejected ? PushOutcome.Forbidden(refusal) : PushOutcome.Invalid(refusal);
+        }
+
+        try
+        {
+            await files.SaveAsync(lowerId, lowerVersion, PackageFileKind.SigstoreBundle, new MemoryStream(bundle), cancellationToken);
+        }
+        catch (PackageFileExistsException)
+        {
+            return PushOutcome.Duplicate(stored.Id, stored.Version);
+        }
+
+        var record = proven is null ? null : new SignerRecord(proven.DisplayName, proven.Kind, Verified: true);
+        if (!await metadata.AttachSigstoreBundleAsync(lowerId, lowerVersion, record, CancellationToken.None))
+        {
+            // Deleted (or given a bundle) meanwhile: the bundle file must not outlive its package.
+            await files.DeleteAsync(lowerId, lowerVersion, PackageFileKind.SigstoreBundle, CancellationToken.None);
+            return new PushOutcome(PushStatus.PackageMissing, $"{stored.Id} {stored.Version} was deleted while its bundle was attached.");
+        }
+
+        await changes.PublishAsync(lowerId);
+        logger.LogInformation("Stored a Sigstore bundle for {PackageId} {PackageVersion} from {Owner}, signer {Signer}", stored.Id, stored.Version, key.Owner, record?.Identity);
+        return PushOutcome.Created(stored.Id, stored.Version);
+    }
+
+    /// <summary>Whether the package's rule checks signatures at all (not mode off).</summary>
+    private static bool IsChecked(TrustVerdict verdict) => verdict.Reason is not null || verdict.Signer is not null;
 
     /// <summary>
     /// Stores a copy of a package fetched from an upstream feed. It passes the same validation as a push, since an
@@ -67,11 +171,11 @@ public sealed class PackageIngestion(
     {
         var validation = validator.Validate(upload, expectSymbolPackage: false);
         return validation.Package is { } package
-            ? await StoreAsync(package, upload, upstreamOwner, ownerCheck: false, cancellationToken)
+            ? await StoreAsync(package, upload, null, upstreamOwner, ownerCheck: false, cancellationToken)
             : PushOutcome.Invalid(validation.Defect!.Message);
     }
 
-    private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, string owner, bool ownerCheck, CancellationToken cancellationToken)
+    private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, byte[]? sigstoreBundle, string owner, bool ownerCheck, CancellationToken cancellationToken)
     {
         var record = package.Metadata;
         if (await metadata.ExistsAsync(record.LowerId, record.LowerVersion, cancellationToken))
@@ -98,6 +202,11 @@ public sealed class PackageIngestion(
                 await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
             }
             await SaveSideFilesAsync(package, cancellationToken);
+            if (sigstoreBundle is not null)
+            {
+                await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.SigstoreBundle, new MemoryStream(sigstoreBundle), cancellationToken);
+            }
+
             await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.Package, upload.Path, cancellationToken);
             await metadata.CompleteAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
         }

@@ -7,6 +7,9 @@ public sealed class UploadedFile(string path, string? clientFileName, long lengt
     public string? ClientFileName { get; } = clientFileName;
     public long Length { get; } = length;
 
+    /// <summary>The Sigstore bundle sent with the package (a .sigstore.json part), or null.</summary>
+    public byte[]? SigstoreBundle { get; init; }
+
     public void Dispose()
     {
         try

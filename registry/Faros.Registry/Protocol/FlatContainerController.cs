@@ -9,7 +9,7 @@ using NuGet.Versioning;
 
 namespace Faros.Registry.Protocol;
 
-/// <summary>PackageBaseAddress/3.0.0: version lists, .nupkg (with ranges), .nuspec, README and icon.</summary>
+/// <summary>PackageBaseAddress/3.0.0: version lists, .nupkg (with ranges), .nuspec, README, icon, and the Sigstore bundle.</summary>
 [ApiController]
 [Route("v3/package/{id}")]
 public sealed class FlatContainerController(
@@ -74,6 +74,16 @@ public sealed class FlatContainerController(
         if (fileName.Equals($"{package.LowerId}.nuspec", StringComparison.OrdinalIgnoreCase))
         {
             return await ServeAsync(package.LowerId, package.LowerVersion, PackageFileKind.Nuspec, "application/xml", null, null, cancellationToken);
+        }
+
+        if (fileName.Equals($"{package.LowerId}.{package.LowerVersion}.sigstore.json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Immutable once stored (a second bundle is refused), so it is cached like the nupkg; the ETag is the package's
+            // hash because there is at most one bundle per package.
+            return package.HasSigstoreBundle
+                ? await ServeAsync(package.LowerId, package.LowerVersion, PackageFileKind.SigstoreBundle, "application/vnd.dev.sigstore.bundle.v0.3+json",
+                    new EntityTagHeaderValue("\"sigstore-" + package.Sha512[..22].Replace('/', '_').Replace('+', '-') + "\""), null, cancellationToken)
+                : NotFoundProblem($"{package.Id} {package.Version} has no Sigstore bundle in this registry.");
         }
 
         if (fileName.Equals($"{package.LowerId}.{package.LowerVersion}.snupkg", StringComparison.OrdinalIgnoreCase) && package.HasSymbols)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Faros.Registry.Authentication;
 using Faros.Registry.Metadata;
 using Faros.Registry.Packages;
+using Faros.Registry.Signing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faros.Registry.Protocol;
@@ -13,7 +14,8 @@ public sealed class PackagePublishController(
     PushRequestHandler pushes,
     ApiKeyAuthenticator authenticator,
     PackageIngestion ingestion,
-    PackageListing listing) : ControllerBase
+    PackageListing listing,
+    PublisherTrust trust) : ControllerBase
 {
     private const string ApiKeyHeader = PushRequestHandler.ApiKeyHeader;
 
@@ -21,6 +23,24 @@ public sealed class PackagePublishController(
     [HttpPut]
     [DisableRequestSizeLimit]
     public Task<IActionResult> Push() => pushes.HandleAsync(HttpContext, ingestion.PushAsync);
+
+    /// <summary>
+    /// Attaches a Sigstore bundle (the request body, JSON) to a stored package. The trust policy judges the package with
+    /// it first; nothing is stored unless it passes. Same key rules as a push of that id.
+    /// </summary>
+    [HttpPut("{id}/{version}/sigstore")]
+    public async Task<IActionResult> AttachSigstoreBundle(string id, string version)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var key = await authenticator.AuthenticateAsync(Request.Headers[ApiKeyHeader], cancellationToken);
+        if (key is null)
+        {
+            return new ProblemResult(StatusCodes.Status403Forbidden, PublisherAuthorization.MissingKey);
+        }
+
+        var (bundle, problem) = await UploadReader.ReadBundleAsync(Request.Body, trust.MaxBundleSizeBytes, cancellationToken);
+        return bundle is null ? problem! : PushResults.ToHttp(await ingestion.AttachSigstoreBundleAsync(key, id, version, bundle, cancellationToken));
+    }
 
     [HttpDelete("{id}/{version}")]
     public async Task<IActionResult> Unlist(string id, string version, [FromQuery] bool hardDelete, CancellationToken cancellationToken)

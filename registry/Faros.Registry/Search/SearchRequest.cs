@@ -63,11 +63,16 @@ public static class SearchRequest
             return (null, $"side '{side}' is not one of device, hub, both.");
         }
 
+        if (!TryBool(query["verified"], "verified", out var verifiedOnly, out error))
+        {
+            return (null, error);
+        }
+
         var category = NullIfEmpty(query["category"]);
         var kind = NullIfEmpty(query["kind"]);
         return (new SearchQuery
         {
-            Plugin = category is null && kind is null && side is null ? null : new PluginFilter(category, kind, side),
+            Plugin = category is null && kind is null && side is null && !verifiedOnly ? null : new PluginFilter(category, kind, side, verifiedOnly),
             Terms = terms,
             Owner = owner,
             IdFilter = idFilter,

@@ -64,6 +64,7 @@ public static class SearchResponseWriter
         json.WriteBoolean("verified", false);
         json.WriteString("published", CatalogEntryWriter.Timestamp(latest.Published));
         PluginMetadataWriter.Write(json, latest.Plugin);
+        SignerWriter.Write(json, urls, latest);
         json.WriteStartArray("packageTypes");
         foreach (var type in latest.PackageTypes)
         {

@@ -56,6 +56,9 @@ public sealed class AzureBlobPackageFileStore(BlobContainerClient container, Azu
         }
     }
 
+    public async Task DeleteAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken) =>
+        await container.DeleteBlobIfExistsAsync(PackageFilePaths.Of(lowerId, lowerVersion, kind), cancellationToken: cancellationToken);
+
     public async Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);

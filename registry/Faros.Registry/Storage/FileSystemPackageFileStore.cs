@@ -55,6 +55,12 @@ public sealed class FileSystemPackageFileStore(string root, bool durable = false
         }
     }
 
+    public Task DeleteAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(lowerId, lowerVersion, kind));
+        return Task.CompletedTask;
+    }
+
     public Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, lowerId, lowerVersion);

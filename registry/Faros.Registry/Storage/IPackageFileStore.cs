@@ -15,6 +15,9 @@ public interface IPackageFileStore
     /// <summary>Opens the file for reading, or null when it does not exist.</summary>
     Task<Stream?> OpenAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken);
 
+    /// <summary>Deletes one file of the version; no error when it does not exist.</summary>
+    Task DeleteAsync(string lowerId, string lowerVersion, PackageFileKind kind, CancellationToken cancellationToken);
+
     /// <summary>Deletes every file of the version; no error when there are none.</summary>
     Task DeleteAllAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
 

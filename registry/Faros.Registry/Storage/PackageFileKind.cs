@@ -8,4 +8,7 @@ public enum PackageFileKind
     Readme,
     Icon,
     SymbolPackage,
+
+    /// <summary>The publisher's Sigstore bundle over the stored nupkg bytes.</summary>
+    SigstoreBundle,
 }

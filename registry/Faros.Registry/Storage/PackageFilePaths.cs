@@ -20,6 +20,7 @@ public static class PackageFilePaths
             PackageFileKind.Readme => "readme",
             PackageFileKind.Icon => "icon",
             PackageFileKind.SymbolPackage => $"{lowerId}.{lowerVersion}.snupkg",
+            PackageFileKind.SigstoreBundle => $"{lowerId}.{lowerVersion}.sigstore.json",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return $"{lowerId}/{lowerVersion}/{fileName}";

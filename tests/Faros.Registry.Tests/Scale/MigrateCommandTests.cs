@@ -18,7 +18,8 @@ public sealed class MigrateCommandTests
         var tool = TestPackages.Build(new TestPackageSpec(UniqueIds.For("Migrated.Tool"), "1.0.0") { Description = $"Tool {word}", Readme = "# Migrated readme" });
         var libraryV1 = TestPackages.Create(UniqueIds.For("Migrated.Library"), "1.0.0");
         var libraryV2 = TestPackages.Create(libraryV1.Id, "2.0.0");
-        foreach (var package in new[] { tool, libraryV1, libraryV2 })
+        var plugin = TestPackages.Build(new TestPackageSpec(UniqueIds.For("Migrated.Plugin"), "1.0.0") { PackageTypes = ["FarosPlugin"] });
+        foreach (var package in new[] { tool, libraryV1, libraryV2, plugin })
         {
             await publish.PushOrThrowAsync(package, embedded.BootstrapApiKey);
         }
@@ -39,12 +40,12 @@ public sealed class MigrateCommandTests
         var admin = new RegistryAdmin(RegistryBinary.Locate(), target);
         var first = await admin.RunAsync("migrate", "--from", embedded.DataDirectory);
         Assert.That(first.Succeeded, first.ToString());
-        Assert.That(first.StandardError, Does.Contain("[1/3]").And.Contain("[3/3]").And.Contain("copied"), "progress is shown per package");
-        Assert.That(first.LastOutputLine, Does.StartWith("Migrated 3 package versions"));
+        Assert.That(first.StandardError, Does.Contain("[1/4]").And.Contain("[4/4]").And.Contain("copied"), "progress is shown per package");
+        Assert.That(first.LastOutputLine, Does.StartWith("Migrated 4 package versions"));
 
         var again = await admin.RunAsync("migrate", "--from", embedded.DataDirectory);
         Assert.That(again.Succeeded, again.ToString());
-        Assert.That(again.LastOutputLine, Does.StartWith("Migrated 0 package versions; 3 were already there"));
+        Assert.That(again.LastOutputLine, Does.StartWith("Migrated 0 package versions; 4 were already there"));
 
         await using var scaled = await RegistryProcess.StartAsync(target);
         using var client = scaled.CreateClient();
@@ -58,6 +59,14 @@ public sealed class MigrateCommandTests
 
         Assert.That(await TotalDownloadsAsync(client, word), Is.EqualTo(3));
         Assert.That(await client.GetStringAsync($"v3/package/{tool.LowerId}/1.0.0/readme"), Is.EqualTo("# Migrated readme"));
+        var bundlePath = $"v3/package/{plugin.LowerId}/1.0.0/{plugin.LowerId}.1.0.0.sigstore.json";
+        Assert.That(await client.GetByteArrayAsync(bundlePath), Is.EqualTo(await embeddedClient.GetByteArrayAsync(bundlePath)), "the Sigstore bundle moves with its package");
+        using (var registration = JsonDocument.Parse(await client.GetStringAsync($"v3/registration/{plugin.LowerId}/index.json")))
+        {
+            var signer = registration.RootElement.GetProperty("items")[0].GetProperty("items")[0].GetProperty("catalogEntry").GetProperty("signer");
+            Assert.That(signer.GetProperty("verified").GetBoolean(), Is.True, "the signer recorded at push moves too");
+            Assert.That(signer.GetProperty("kind").GetString(), Is.EqualTo("sigstore"));
+        }
         Assert.That(await client.GetByteArrayAsync($"v3/package/{tool.LowerId}/1.0.0/{tool.LowerId}.1.0.0.nupkg"), Is.EqualTo(tool.Content));
 
         // The embedded bootstrap key came along: it can still publish on the new setup.

@@ -47,6 +47,10 @@ internal sealed class PackageRow
     public string? PluginSide { get; set; }
     public string? PluginCategory { get; set; }
     public string? PluginKindsSearch { get; set; }
+    public string? SignerIdentity { get; set; }
+    public string? SignerKind { get; set; }
+    public long SignerVerified { get; set; }
+    public long HasSigstoreBundle { get; set; }
 
     public PackageRecord ToRecord() => new()
     {
@@ -90,6 +94,8 @@ internal sealed class PackageRow
                 PluginSide ?? "",
                 PluginCategory,
                 (PluginKindsSearch ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(kind => kind.Contains('/')).ToList()),
+        Signer = SignerIdentity is null ? null : new SignerRecord(SignerIdentity, SignerKind ?? "", SignerVerified != 0),
+        HasSigstoreBundle = HasSigstoreBundle != 0,
     };
 
     public static object ToParameters(PackageRecord package, DateTimeOffset now, int state, long downloads, bool hasSymbols) => new
@@ -133,6 +139,10 @@ internal sealed class PackageRow
         PluginSide = package.Plugin?.Side,
         PluginCategory = package.Plugin?.Category,
         PluginKindsSearch = package.Plugin?.KindsSearch,
+        SignerIdentity = package.Signer?.Identity,
+        SignerKind = package.Signer?.Kind,
+        SignerVerified = package.Signer?.Verified == true ? 1 : 0,
+        HasSigstoreBundle = package.HasSigstoreBundle ? 1 : 0,
     };
 
     /// <summary>Package type names between bars, lower-case, so a LIKE '%|name|%' filter matches whole names.</summary>

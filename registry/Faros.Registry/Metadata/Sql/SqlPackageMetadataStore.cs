@@ -143,6 +143,30 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
             "deprecation = @value", lowerId, lowerVersion,
             deprecation is null ? null : JsonSerializer.Serialize(deprecation, PackageRow.Json), cancellationToken);
 
+    public async Task<bool> AttachSigstoreBundleAsync(string lowerId, string lowerVersion, SignerRecord? signer, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        // A bundle that proves no signer (an unchecked package) leaves a signer proven earlier in place.
+        return await connection.ExecuteAsync(
+            """
+            UPDATE packages SET has_sigstore_bundle = 1,
+                signer_identity = COALESCE(@identity, signer_identity),
+                signer_kind = COALESCE(@kind, signer_kind),
+                signer_verified = CASE WHEN @identity IS NULL THEN signer_verified ELSE @verified END
+            WHERE lower_id = @lowerId AND lower_version = @lowerVersion AND state = 1 AND has_sigstore_bundle = 0
+            """,
+            Parameters()) > 0;
+
+        DynamicParameters Parameters()
+        {
+            var parameters = new DynamicParameters(new { lowerId, lowerVersion, verified = signer?.Verified == true ? 1 : 0 });
+            // Typed, so that PostgreSQL knows what a null parameter in "@x IS NULL" is.
+            parameters.Add("identity", signer?.Identity, DbType.String);
+            parameters.Add("kind", signer?.Kind, DbType.String);
+            return parameters;
+        }
+    }
+
     public Task<bool> SetHasSymbolsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken) =>
         UpdateAvailableAsync("has_symbols = @value", lowerId, lowerVersion, 1, cancellationToken);
 
@@ -284,12 +308,14 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
             published, created, title, description, summary, authors, tags, project_url, license_url, license_expression, icon_url,
             release_notes, copyright, language, min_client_version, require_license_acceptance, package_types, package_types_search,
             dependency_groups, deprecation, readme_file, icon_file, size, sha512, downloads, has_symbols,
-            plugin_manifest, plugin_side, plugin_category, plugin_kinds_search)
+            plugin_manifest, plugin_side, plugin_category, plugin_kinds_search,
+            signer_identity, signer_kind, signer_verified, has_sigstore_bundle)
         VALUES (@LowerId, @Id, @Version, @LowerVersion, @OriginalVersion, @IsPrerelease, @IsSemver2, @Listed, @State,
             @Published, @Created, @Title, @Description, @Summary, @Authors, @Tags, @ProjectUrl, @LicenseUrl, @LicenseExpression, @IconUrl,
             @ReleaseNotes, @Copyright, @Language, @MinClientVersion, @RequireLicenseAcceptance, @PackageTypes, @PackageTypesSearch,
             @DependencyGroups, @Deprecation, @ReadmeFile, @IconFile, @Size, @Sha512, @Downloads, @HasSymbols,
-            @PluginManifest, @PluginSide, @PluginCategory, @PluginKindsSearch)
+            @PluginManifest, @PluginSide, @PluginCategory, @PluginKindsSearch,
+            @SignerIdentity, @SignerKind, @SignerVerified, @HasSigstoreBundle)
         """;
 
     private const string VersionFilterSql = """
@@ -300,6 +326,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         AND (@pluginCategory IS NULL OR lower(p.plugin_category) = @pluginCategory)
         AND (@pluginSide IS NULL OR p.plugin_side = @pluginSide OR p.plugin_side = 'both')
         AND (@pluginKindLike IS NULL OR p.plugin_kinds_search LIKE @pluginKindLike)
+        AND (@verifiedOnly = 0 OR p.signer_verified = 1)
         """;
 
     private static object VersionFilterParameters(bool includePrerelease, bool includeSemVer2, string? packageType, PluginFilter? plugin = null) => new
@@ -310,6 +337,7 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         pluginCategory = plugin?.Category?.Trim().ToLowerInvariant(),
         pluginSide = plugin?.Side?.Trim().ToLowerInvariant(),
         pluginKindLike = LikeWord(plugin?.Kind),
+        verifiedOnly = plugin?.VerifiedOnly == true ? 1 : 0,
     };
 
     private static string? LikeWord(string? word) => string.IsNullOrWhiteSpace(word) ? null : "%|" + word.Trim().ToLowerInvariant() + "|%";
