@@ -78,6 +78,7 @@ public static class RegistryServices
         services.AddSingleton<RepositorySigner>();
         services.AddSingleton<PublisherTrust>();
         services.AddSingleton<PackageIngestion>();
+        services.AddSingleton<SigstoreBundleAttachment>();
         services.AddSingleton<PackageListing>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<PushRequestHandler>();

@@ -15,6 +15,7 @@ public sealed class PackagePublishController(
     ApiKeyAuthenticator authenticator,
     PackageIngestion ingestion,
     PackageListing listing,
+    SigstoreBundleAttachment bundles,
     PublisherTrust trust) : ControllerBase
 {
     private const string ApiKeyHeader = PushRequestHandler.ApiKeyHeader;
@@ -39,7 +40,7 @@ public sealed class PackagePublishController(
         }
 
         var (bundle, problem) = await UploadReader.ReadBundleAsync(Request.Body, trust.MaxBundleSizeBytes, cancellationToken);
-        return bundle is null ? problem! : PushResults.ToHttp(await ingestion.AttachSigstoreBundleAsync(key, id, version, bundle, cancellationToken));
+        return bundle is null ? problem! : PushResults.ToHttp(await bundles.AttachAsync(key, id, version, bundle, cancellationToken));
     }
 
     [HttpDelete("{id}/{version}")]

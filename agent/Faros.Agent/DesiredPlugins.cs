@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Faros.Api.Edge;
+using Faros.PluginHost;
+using Faros.Sdk;
+using NuGet.Versioning;
+
+namespace Faros.Agent;
+
+/// <summary>
+/// Turns an Agent object into the plugins to run: every status.plugins[] entry the operator pinned (package,
+/// version, digest, download URL), with the configuration of its spec.plugins[] reference.
+/// </summary>
+internal static class DesiredPlugins
+{
+    /// <returns>The plugins to run, and for each pinned entry that cannot be run, why (by spec name).</returns>
+    public static (IReadOnlyList<PluginSpec> Specs, IReadOnlyDictionary<string, string> Defects) From(EdgeAgent agent)
+    {
+        var references = agent.Spec.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var specs = new List<PluginSpec>();
+        var defects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pinned in agent.Status.Plugins)
+        {
+            if (pinned.Package is null || pinned.Version is null || pinned.Digest is null || !references.TryGetValue(pinned.Name, out var reference))
+            {
+                // Not pinned (yet), or no longer in the spec: nothing to run.
+                continue;
+            }
+
+            var digest = PackageDigest.TryParse(pinned.Digest);
+            if (!NuGetVersion.TryParse(pinned.Version, out var version) || digest is null)
+            {
+                defects[pinned.Name] = $"The pin {pinned.Package} {pinned.Version} ({pinned.Digest}) is not an exact version with a sha512-<base64> digest; the operator must resolve it again.";
+                continue;
+            }
+
+            if (reference.ConfigRef is not null)
+            {
+                defects[pinned.Name] = $"configRef ({reference.ConfigRef.Kind}/{reference.ConfigRef.Name}) is not supported by this agent yet; give the configuration inline in spec.plugins[].config.";
+                continue;
+            }
+
+            specs.Add(new PluginSpec(
+                pinned.Package,
+                version,
+                digest,
+                pinned.DownloadUrl is { } url ? new Uri(url) : null,
+                reference.Config is { } config ? new PluginConfiguration(JsonSerializer.SerializeToElement(config)) : PluginConfiguration.Empty));
+        }
+
+        return (specs, defects);
+    }
+}

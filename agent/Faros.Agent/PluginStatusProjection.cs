@@ -1,0 +1,51 @@
+using Faros.Api.Edge;
+using Faros.PluginHost.Supervision;
+
+namespace Faros.Agent;
+
+/// <summary>Writes the host's snapshots into the operator's status.plugins[] entries (phase, message, signer).</summary>
+internal static class PluginStatusProjection
+{
+    /// <returns>True when anything changed.</returns>
+    public static bool Apply(EdgeAgentStatus status, IReadOnlyList<PluginSnapshot> snapshots, IReadOnlyDictionary<string, string> defects)
+    {
+        var changed = false;
+        foreach (var entry in status.Plugins)
+        {
+            if (defects.TryGetValue(entry.Name, out var defect))
+            {
+                changed |= entry.Phase != PluginPhases.Failed || entry.Message != defect;
+                entry.Phase = PluginPhases.Failed;
+                entry.Message = defect;
+                continue;
+            }
+
+            var snapshot = snapshots.FirstOrDefault(s => string.Equals(s.Id, entry.Package, StringComparison.OrdinalIgnoreCase));
+            if (snapshot is null)
+            {
+                continue;
+            }
+
+            var phase = PhaseOf(snapshot.Phase);
+            var signer = snapshot.Phase == PluginPhase.Running ? snapshot.Signer : entry.Signer;
+            var message = $"{snapshot.Version}: {snapshot.Message}";
+            if (entry.Phase != phase || entry.Message != message || entry.Signer != signer)
+            {
+                entry.Phase = phase;
+                entry.Message = message;
+                entry.Signer = signer;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static string PhaseOf(PluginPhase phase) => phase switch
+    {
+        PluginPhase.Running => PluginPhases.Running,
+        PluginPhase.Failed => PluginPhases.Failed,
+        PluginPhase.Stopped => PluginPhases.Resolved,
+        _ => PluginPhases.Installing,
+    };
+}

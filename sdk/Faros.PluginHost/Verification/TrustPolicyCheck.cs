@@ -1,0 +1,53 @@
+using Faros.Signing.Policy;
+using Faros.Signing.Sigstore;
+using Faros.Signing.Sigstore.Trust;
+
+namespace Faros.PluginHost.Verification;
+
+/// <summary>
+/// The Faros trust policy (sdk/Faros.Signing) as the host's trust check: the package's bytes and its Sigstore bundle
+/// go to the same evaluator the registry and the operator run, offline. Allowed and warned packages load (a warning
+/// is named with the signer); denied ones are refused with the policy's reason.
+/// </summary>
+public sealed class TrustPolicyCheck(TrustPolicyEvaluator evaluator) : IPluginTrustCheck
+{
+    /// <summary>The policy at <paramref name="policyPath"/>, verifying Sigstore bundles (keyed, and keyless under the optional trusted root).</summary>
+    /// <exception cref="FormatException">The policy or trusted root is not valid; the message names the defect.</exception>
+    /// <exception cref="ArgumentException">The policy accepts a signature kind the host cannot verify yet (nuget).</exception>
+    public static TrustPolicyCheck Load(string policyPath, string? trustedRootPath = null, TimeProvider? time = null) =>
+        new(new TrustPolicyEvaluator(
+            TrustPolicy.Load(policyPath),
+            [new SigstoreVerifier(trustedRootPath is null ? null : TrustedRoot.Load(trustedRootPath), time)]));
+
+    /// <inheritdoc />
+    public async ValueTask<TrustDecision> CheckAsync(TrustCandidate candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var package = await File.ReadAllBytesAsync(candidate.PackagePath, cancellationToken).ConfigureAwait(false);
+        var bundle = candidate.SigstoreBundlePath is { } path ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        TrustVerdict verdict;
+        try
+        {
+            // Explicitly nullable: a null array would otherwise convert to an empty (present but malformed) bundle.
+            ReadOnlyMemory<byte>? sigstoreBundle = null;
+            if (bundle is not null)
+            {
+                sigstoreBundle = bundle;
+            }
+
+            verdict = evaluator.Evaluate(SignedPackage.Read(package, sigstoreBundle));
+        }
+        catch (InvalidDataException ex)
+        {
+            return TrustDecision.Refuse(ex.Message);
+        }
+
+        var signer = verdict.Signer?.ToString();
+        return verdict.Decision switch
+        {
+            Faros.Signing.Policy.TrustDecision.Allowed => TrustDecision.Allow(signer ?? "trust policy (unchecked)"),
+            Faros.Signing.Policy.TrustDecision.Warned => TrustDecision.Allow($"{signer ?? "unverified"} (warned: {verdict.Reason}: {verdict.Message})"),
+            _ => TrustDecision.Refuse($"the trust policy denies it ({verdict.Reason}): {verdict.Message}"),
+        };
+    }
+}
