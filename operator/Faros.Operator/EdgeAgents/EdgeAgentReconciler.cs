@@ -74,6 +74,9 @@ public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
                 string.Join(" ", failures.Select(f => $"{f.Status.Name}: {f.Status.Message}")), generation, now);
         }
 
+        var verification = PluginVerification.Of(resolutions);
+        agent.Status.Conditions.SetCondition(EdgeAgentConditions.PluginsVerified, verification.Status, verification.Reason, verification.Message, generation, now);
+
         var installed = await InstallCrdsAsync(agent, resolutions.Where(r => r.Resolved).Select(r => r.Status), generation, now, cancellationToken);
         return installed ? ReconcileResult.Requeue(recheck) : ReconcileResult.Retry("installing plugin CRDs failed");
     }

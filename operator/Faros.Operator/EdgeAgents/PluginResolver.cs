@@ -81,10 +81,12 @@ public sealed class PluginResolver
             throw new RegistryUnavailableException($"the registry's catalog entry of {id} {chosen.Version} has no packageHash or packageContent.");
         }
 
-        var trust = await _trust.EvaluateAsync(chosen, cancellationToken);
-        if (!trust.Allowed)
+        var verdict = await _trust.EvaluateAsync(chosen, cancellationToken);
+        if (!verdict.IsAllowed)
         {
-            return PluginResolution.Failure(reference, id, Reasons.SignaturePolicyViolation, $"{id} {chosen.Version}: {trust.Reason}");
+            var denied = PluginResolution.Failure(reference, id, Reasons.SignaturePolicyViolation, $"{id} {chosen.Version}: {verdict.Message}") with { Verdict = verdict };
+            denied.Status.Signer = verdict.Signer?.DisplayName;
+            return denied;
         }
 
         return new PluginResolution(new PluginStatus
@@ -94,10 +96,10 @@ public sealed class PluginResolver
             Version = chosen.Version.ToNormalizedString(),
             Digest = "sha512-" + chosen.Sha512,
             DownloadUrl = chosen.PackageContent.AbsoluteUri,
-            Signer = trust.Signer,
+            Signer = verdict.Signer?.DisplayName,
             Phase = PluginPhases.Resolved,
             Message = $"pinned {chosen.Version.ToNormalizedString()} for '{range.PrettyPrint()}'",
-        }, null);
+        }, null) { Verdict = verdict };
     }
 
     private static CatalogVersion Best(VersionRange range, IReadOnlyList<CatalogVersion> candidates)

@@ -19,6 +19,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NuGet.Versioning;
+using Faros.Signing.Policy;
 
 namespace Faros.Operator.Hosting;
 
@@ -40,7 +41,17 @@ public static class OperatorControllers
             var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
             return new RegistryCatalog(new Uri(options.RegistryUrl!), TimeSpan.FromSeconds(options.RegistryCacheSeconds), provider.GetRequiredService<ILogger<RegistryCatalog>>());
         });
-        services.TryAddSingleton<IPluginTrustPolicy, UnverifiedTrustPolicy>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return PluginTrust.Evaluator(options.TrustPolicyFile, options.SigstoreTrustedRootFile);
+        });
+        // One instance: its verdict cache is what makes a thousand Agents cost one verification per plugin version.
+        services.AddHttpClient(nameof(SignatureTrustPolicy), http => http.Timeout = TimeSpan.FromMinutes(2));
+        services.AddSingleton(provider => new SignatureTrustPolicy(
+            provider.GetRequiredService<TrustPolicyEvaluator>(), provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SignatureTrustPolicy)),
+            provider.GetRequiredService<ILogger<SignatureTrustPolicy>>()));
+        services.TryAddSingleton<IPluginTrustPolicy>(provider => provider.GetRequiredService<SignatureTrustPolicy>());
         services.AddSingleton(provider => EdgeAgentSettingsFrom(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
         services.AddSingleton(provider => new PluginResolver(
             provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IPluginTrustPolicy>(), provider.GetRequiredService<EdgeAgentSettings>().SdkVersion));

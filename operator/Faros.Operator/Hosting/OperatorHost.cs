@@ -13,11 +13,18 @@ namespace Faros.Operator.Hosting;
 /// <summary>Builds the operator's host: configuration, logging, the Kubernetes client, leader election and controllers.</summary>
 public static class OperatorHost
 {
+    /// <summary>Short command-line switches for common settings.</summary>
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
+    {
+        ["--trust-policy"] = $"{OperatorOptions.Section}:{nameof(OperatorOptions.TrustPolicyFile)}",
+    };
+
     /// <param name="args">Command line: --kubeconfig PATH and any configuration key, e.g. --Operator:Workers 8.</param>
     /// <param name="configure">Extra services (tests add their own; reconcilers register here).</param>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
         ConfigureLogging(builder.Logging);
         builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidation>();

@@ -1,3 +1,5 @@
+using Faros.Operator.EdgeAgents;
+
 namespace Faros.Operator.Hosting;
 
 /// <summary>Operator settings, bound from the "Operator" section (e.g. Operator__Workers=8 or --Operator:Workers 8).</summary>
@@ -69,6 +71,15 @@ public sealed class OperatorOptions
     /// <summary>How often an AI agent's backend is probed (its model list fetched) again.</summary>
     public double AiProbeSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The plugin trust policy (YAML or JSON, bare rules or a TrustPolicy resource; see docs/signing.md). Unset: the
+    /// built-in default, under which every FarosPlugin package needs a signature by an allowed signer, so none resolves.
+    /// </summary>
+    public string? TrustPolicyFile { get; set; }
+
+    /// <summary>Sigstore trusted_root.json for keyless bundles; keyed bundles need none.</summary>
+    public string? SigstoreTrustedRootFile { get; set; }
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -100,6 +111,11 @@ public sealed class OperatorOptions
         if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
         {
             yield return $"Operator:DeviceCertificateAuthorityFile {DeviceCertificateAuthorityFile} does not exist.";
+        }
+
+        foreach (var problem in PluginTrust.Problems(TrustPolicyFile, SigstoreTrustedRootFile))
+        {
+            yield return problem;
         }
 
         if (SdkVersion is not null && !NuGet.Versioning.NuGetVersion.TryParse(SdkVersion, out _))

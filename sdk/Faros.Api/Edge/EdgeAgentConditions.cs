@@ -12,6 +12,12 @@ public static class EdgeAgentConditions
     /// <summary>The CRDs that the pinned plugin packages ship are installed.</summary>
     public const string CrdsInstalled = "CrdsInstalled";
 
+    /// <summary>
+    /// The trust policy allows every chosen plugin version. False carries the verdict's SignatureFailure as its
+    /// reason (e.g. SignatureMissing, UnknownKey, SignerNotAllowed, DigestMismatch).
+    /// </summary>
+    public const string PluginsVerified = "PluginsVerified";
+
     /// <summary>Reasons of <see cref="PluginsResolved"/>, <see cref="CrdsInstalled"/> and <see cref="Connected"/>.</summary>
     public static class Reasons
     {
@@ -44,6 +50,12 @@ public static class EdgeAgentConditions
 
         /// <summary>A package could not be downloaded or a CRD not applied; retried.</summary>
         public const string InstallFailed = "InstallFailed";
+
+        /// <summary>Every chosen plugin version is signed by a signer the trust policy allows (or its rule is off).</summary>
+        public const string Verified = "Verified";
+
+        /// <summary>A plugin's signature check failed under a warn rule: it is pinned, and the failure shown.</summary>
+        public const string Warned = "Warned";
 
         /// <summary>The device's Lease is fresh.</summary>
         public const string LeaseRenewed = "LeaseRenewed";

@@ -60,6 +60,7 @@ public sealed partial class ResolveThousandAgentsBenchmark
         {
             OperatorDll(), "--kubeconfig", OperatorTestEnvironment.Server.KubeconfigPath, "--Operator:Namespace", ns,
             "--Operator:LeaderElection", "false", "--Operator:RegistryUrl", registry.ServiceIndex.AbsoluteUri,
+            "--trust-policy", EdgeAgents.OperatorTrustPolicy.FilePath,
         })
         {
             startInfo.ArgumentList.Add(argument);

@@ -24,10 +24,19 @@ public sealed class OperatorDeploymentTests
         await EnsureNamespaceAsync(client, "faros-system");
         var result = await OperatorTestEnvironment.KubectlAsync("apply", "-k", DeployDirectory, "--dry-run=server");
         Assert.That(result.Succeeded, result.ToString());
-        foreach (var expected in new[] { "customresourcedefinition.apiextensions.k8s.io/agents.edge.faros.sh", "clusterrole.rbac.authorization.k8s.io/faros-operator", "deployment.apps/faros-operator" })
+        foreach (var expected in new[] { "customresourcedefinition.apiextensions.k8s.io/agents.edge.faros.sh", "clusterrole.rbac.authorization.k8s.io/faros-operator", "deployment.apps/faros-operator", "configmap/faros-trust-policy" })
         {
             Assert.That(result.StandardOutput, Does.Contain(expected).And.Contain("(server dry run)"), result.ToString());
         }
+    }
+
+    [Test]
+    public void The_deployed_trust_policy_is_one_the_operator_accepts_at_start_up()
+    {
+        var configMap = k8s.KubernetesYaml.Deserialize<k8s.Models.V1ConfigMap>(File.ReadAllText(Path.Combine(DeployDirectory, "trust-policy.yaml")));
+        using var directory = new TempDirectory("deployed-policy");
+        var path = TestTrustPolicy.Write(directory.Path, configMap.Data["trust-policy.yaml"]);
+        Assert.That(Faros.Operator.EdgeAgents.PluginTrust.Problems(path, null), Is.Empty);
     }
 
     [Test]

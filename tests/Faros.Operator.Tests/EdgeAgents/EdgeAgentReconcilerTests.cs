@@ -1,7 +1,6 @@
 using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
 using Faros.Operator.EdgeAgents;
-using Faros.Operator.PluginCatalog;
 using Faros.Sdk.Reconciliation;
 using k8s;
 using k8s.Models;
@@ -44,8 +43,10 @@ public sealed class EdgeAgentReconcilerTests
         await packages.PushPluginAsync("Contoso.Untrusted", "1.0.0");
         await packages.PushPluginAsync("Contoso.Float", "1.0.0");
         await packages.PushLibraryAsync("Contoso.Library", "1.0.0");
-        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex,
-            services => services.AddSingleton<IPluginTrustPolicy>(new RejectIdPolicy("Contoso.Untrusted")));
+        await packages.PushUnsignedPluginAsync("Contoso.Unsigned", "1.0.0");
+        await packages.PushUnsignedPluginAsync("Contoso.Lenient", "1.0.0");
+        await packages.PushPluginAsync("Contoso.Shared", "1.0.0");
+        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex);
     }
 
     [OneTimeTearDown]
@@ -102,7 +103,8 @@ public sealed class EdgeAgentReconcilerTests
     [TestCase("Contoso.Vpn", "[3.0.0,)", Reasons.NoMatchingVersion, "listed: 2.1.0-beta.1, 2.0.0, 1.1.0, 1.0.0")]
     [TestCase("Contoso.Vpn", "[1.2.0]", Reasons.NoMatchingVersion, "no listed version")]
     [TestCase("Contoso.Future", "1.0.0", Reasons.IncompatibleSdk, "needs Faros.Sdk [2.0.0, 3.0.0)")]
-    [TestCase("Contoso.Untrusted", "1.0.0", Reasons.SignaturePolicyViolation, "not trusted")]
+    [TestCase("Contoso.Untrusted", "1.0.0", Reasons.SignaturePolicyViolation, "not an allowed public key")]
+    [TestCase("Contoso.Unsigned", "1.0.0", Reasons.SignaturePolicyViolation, "carries no signature")]
     [TestCase("Contoso.Vpn", "not-a-range", Reasons.NoMatchingVersion, "not a NuGet version range")]
     public async Task An_unresolvable_reference_names_its_reason(string package, string version, string reason, string message)
     {
@@ -180,10 +182,81 @@ public sealed class EdgeAgentReconcilerTests
         await ConnectedAsync("device-1", ConditionStatus.True, Reasons.LeaseRenewed);
     }
 
+    [Test]
+    public async Task A_plugin_signed_by_an_allowed_key_is_verified_and_its_signer_is_in_status()
+    {
+        await agents.CreateAsync(Agent("signed", Plugin("thermo", "Contoso.Thermo", "[1.0.0]")));
+
+        var agent = await VerifiedAsync("signed", ConditionStatus.True);
+        var verified = agent.Status.FindCondition(EdgeAgentConditions.PluginsVerified)!;
+        var signer = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TestPublisherKey.Shared.SubjectPublicKeyInfo))[..16];
+        Assert.Multiple(() =>
+        {
+            Assert.That(verified.Reason, Is.EqualTo(Reasons.Verified));
+            Assert.That(agent.Status.Plugins.Single().Signer, Is.EqualTo($"key sha256:{signer}"));
+            Assert.That(verified.Message, Does.Contain($"key sha256:{signer}"));
+            Assert.That(agent.Status.Plugins.Single().Phase, Is.EqualTo(PluginPhases.Resolved));
+        });
+    }
+
+    [TestCase("Contoso.Unsigned", "SignatureMissing")]
+    [TestCase("Contoso.Untrusted", "UnknownKey")]
+    public async Task A_plugin_the_policy_denies_is_not_pinned_and_PluginsVerified_names_the_failure(string package, string reason)
+    {
+        var name = "denied-" + reason.ToLowerInvariant();
+        await agents.CreateAsync(Agent(name, Plugin("bad", package, "[1.0.0]")));
+
+        var agent = await VerifiedAsync(name, ConditionStatus.False);
+        var plugin = agent.Status.Plugins.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(agent.Status.FindCondition(EdgeAgentConditions.PluginsVerified)!.Reason, Is.EqualTo(reason));
+            Assert.That(agent.Status.FindCondition(EdgeAgentConditions.PluginsResolved)!.Reason, Is.EqualTo(Reasons.SignaturePolicyViolation));
+            Assert.That(plugin.Digest, Is.Null, "a denied plugin is not pinned");
+            Assert.That(plugin.DownloadUrl, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task An_unsigned_plugin_under_a_warn_rule_is_pinned_and_the_warning_shown()
+    {
+        await agents.CreateAsync(Agent("lenient", Plugin("lenient", "Contoso.Lenient", "[1.0.0]")));
+
+        var agent = await VerifiedAsync("lenient", ConditionStatus.True);
+        var verified = agent.Status.FindCondition(EdgeAgentConditions.PluginsVerified)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(verified.Reason, Is.EqualTo(Reasons.Warned));
+            Assert.That(verified.Message, Does.Contain("Warned (SignatureMissing)"));
+            Assert.That(agent.Status.Plugins.Single().Digest, Is.EqualTo("sha512-" + packages.Sha512Of("Contoso.Lenient", "1.0.0")));
+        });
+    }
+
+    [Test]
+    public async Task Many_agents_referencing_one_plugin_version_verify_it_once()
+    {
+        var trust = operatorHost.Host.Services.GetRequiredService<SignatureTrustPolicy>();
+        var before = trust.Verifications;
+        var names = Enumerable.Range(0, 20).Select(i => $"shared-{i:D2}").ToList();
+        await Task.WhenAll(names.Select(name => agents.CreateAsync(Agent(name, Plugin("shared", "Contoso.Shared", "1.0.0")))));
+
+        foreach (var name in names)
+        {
+            await VerifiedAsync(name, ConditionStatus.True);
+        }
+
+        Assert.That(trust.Verifications - before, Is.EqualTo(1), "one download and verification for 20 agents and their re-resolutions");
+    }
+
     private Task<EdgeAgent> ResolvedAsync(string name, string status) =>
         Eventually.GetAsync(() => agents.GetAsync(ns, name),
             a => a.Status.FindCondition(EdgeAgentConditions.PluginsResolved) is { } c && c.Status == status && c.ObservedGeneration == a.Metadata.Generation,
             Patience, $"{name}: PluginsResolved {status}");
+
+    private Task<EdgeAgent> VerifiedAsync(string name, string status) =>
+        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+            a => a.Status.FindCondition(EdgeAgentConditions.PluginsVerified) is { } c && c.Status == status && c.ObservedGeneration == a.Metadata.Generation,
+            Patience, $"{name}: PluginsVerified {status}");
 
     private Task<EdgeAgent> ConnectedAsync(string name, string status, string reason) =>
         Eventually.GetAsync(() => agents.GetAsync(ns, name),
@@ -194,13 +267,4 @@ public sealed class EdgeAgentReconcilerTests
         new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new EdgeAgentSpec { Plugins = plugins } };
 
     private static PluginReference Plugin(string name, string? package, string? version) => new() { Name = name, Package = package, Version = version };
-
-    /// <summary>Stands in for the signing trust policy: rejects one package id.</summary>
-    private sealed class RejectIdPolicy(string id) : IPluginTrustPolicy
-    {
-        public Task<TrustDecision> EvaluateAsync(CatalogVersion package, CancellationToken cancellationToken) =>
-            Task.FromResult(string.Equals(package.Id, id, StringComparison.OrdinalIgnoreCase)
-                ? TrustDecision.Reject("the publisher is not trusted by this hub.")
-                : TrustDecision.Allow(signer: null));
-    }
 }

@@ -21,6 +21,7 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
             "--Operator:RegistryUrl", registry.AbsoluteUri, "--Operator:RegistryCacheSeconds", "0",
             "--Operator:ReResolveIntervalSeconds", "2", "--Operator:DisconnectedPollSeconds", "0.5",
             "--Operator:InitialBackoffSeconds", "0.2", "--Operator:MaxBackoffSeconds", "2",
+            "--trust-policy", OperatorTrustPolicy.FilePath,
             .. extraArgs,
         ], builder =>
         {

@@ -24,7 +24,20 @@ internal sealed class PluginPackages
     public Task PushPluginWithCrdAsync(string id, string version, string group, string kind, string plural, string crdYaml) =>
         PushPluginAsync(id, version, "[1.0.0, 2.0.0)", (group, kind, plural, crdYaml));
 
-    private Task PushPluginAsync(string id, string version, string sdkRange, (string Group, string Kind, string Plural, string Yaml)? kind)
+    /// <summary>Pushes a FarosPlugin package without a Sigstore bundle (test registries only warn about that).</summary>
+    public async Task PushUnsignedPluginAsync(string id, string version)
+    {
+        var package = Plugin(id, version, "[1.0.0, 2.0.0)", kind: null);
+        using var http = _registry.CreateClient();
+        using var response = await new PackagePublishClient(http).PushAsync(package.Content, _registry.BootstrapApiKey);
+        response.EnsureSuccessStatusCode();
+        _pushed[$"{package.Id}/{package.Version.ToNormalizedString()}"] = package.Content;
+    }
+
+    private Task PushPluginAsync(string id, string version, string sdkRange, (string Group, string Kind, string Plural, string Yaml)? kind) =>
+        PushAsync(Plugin(id, version, sdkRange, kind));
+
+    private static TestPackage Plugin(string id, string version, string sdkRange, (string Group, string Kind, string Plural, string Yaml)? kind)
     {
         var crdPath = kind is { } k ? $"crds/{k.Plural}.{k.Group}.yaml" : null;
         var files = new Dictionary<string, byte[]>
@@ -45,7 +58,7 @@ internal sealed class PluginPackages
             files[crdPath!] = System.Text.Encoding.UTF8.GetBytes(shipped.Yaml);
         }
 
-        return PushAsync(TestPackages.Build(new TestPackageSpec(id, version) { PackageTypes = ["FarosPlugin"], Files = files }));
+        return TestPackages.Build(new TestPackageSpec(id, version) { PackageTypes = ["FarosPlugin"], Files = files });
     }
 
     /// <summary>Pushes an ordinary library package, no plugin.</summary>

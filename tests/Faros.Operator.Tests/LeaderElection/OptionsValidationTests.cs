@@ -21,6 +21,32 @@ public sealed class OptionsValidationTests
     }
 
     [Test]
+    public void A_trust_policy_with_a_bad_rule_fails_start_up_naming_the_field()
+    {
+        using var directory = new TempDirectory("operator-policy");
+        var policy = TestTrustPolicy.Write(directory.Path, "rules:\n  - packages: [\"Contoso.*\"]\n    mode: require\n");
+        using var host = OperatorHost.Build(
+        [
+            "--kubeconfig", OperatorTestEnvironment.Server.KubeconfigPath, "--Operator:LeaderElection", "false",
+            "--Operator:RegistryUrl", "http://127.0.0.1:9/v3/index.json", "--trust-policy", policy,
+        ], OperatorControllers.Register);
+        var failure = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(failure!.Message, Does.Contain(policy).And.Contain("rules[0]").And.Contain("lists no signers"));
+    }
+
+    [Test]
+    public void A_missing_trust_policy_file_is_named()
+    {
+        using var host = OperatorHost.Build(
+        [
+            "--kubeconfig", OperatorTestEnvironment.Server.KubeconfigPath, "--Operator:LeaderElection", "false",
+            "--Operator:RegistryUrl", "http://127.0.0.1:9/v3/index.json", "--trust-policy", "/nonexistent/policy.yaml",
+        ], OperatorControllers.Register);
+        var failure = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(failure!.Message, Does.Contain("/nonexistent/policy.yaml does not exist"));
+    }
+
+    [Test]
     public void A_missing_kubeconfig_is_named()
     {
         var host = OperatorHost.Build(["--kubeconfig", "/nonexistent/kubeconfig", "--Operator:LeaderElection", "false"]);
