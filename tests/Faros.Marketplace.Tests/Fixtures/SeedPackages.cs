@@ -91,7 +91,7 @@ public static class SeedPackages
         PluginPermissions =
         [
             new { scope = "device", capability = "net-admin", reason = ModbusNetworkReason },
-            new { scope = "kubernetes", apiGroup = "", resource = "configmaps", verbs = new[] { "get" }, reason = "Reads register maps." },
+            new { scope = "kubernetes", apiGroup = "", resource = "configmaps", verbs = new[] { "get", "list" }, reason = "Reads register maps." },
         ],
     });
 
