@@ -1,96 +1,113 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Faros.Marketplace.Tests.Fixtures;
 using Microsoft.Playwright;
-using static Faros.Marketplace.Tests.Fixtures.FarosMetadataRegistry;
+using static Faros.Marketplace.Tests.Fixtures.SeedPackages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Faros.Marketplace.Tests;
 
 /// <summary>
-/// Category, kinds, CRDs, side, SDK range, platforms, permissions and the signer, rendered when the registry
-/// sends them (see <see cref="FarosMetadataRegistry"/> for why this one fixture does not use the real registry).
+/// Plugin traits (from the faros-plugin.json of real packages, as the real registry publishes them in its
+/// <c>faros</c> object) and the signer (from the Sigstore bundle pushed with a package), shown on the site; and the
+/// registry's verified, side, kind and category filters narrowing a list in the browser.
 /// </summary>
-public sealed class FarosMetadataTests
+public sealed class FarosMetadataTests : BrowserTest
 {
-    private FarosMetadataRegistry _registry = null!;
-    private MarketplaceProcess _marketplace = null!;
-    private IBrowserContext? _context;
-    private IPage _page = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _registry = new FarosMetadataRegistry();
-        _marketplace = await MarketplaceProcess.StartAsync(_registry.BaseAddress);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _marketplace.DisposeAsync();
-        _registry.Dispose();
-    }
-
-    [SetUp]
-    public async Task OpenPageAsync()
-    {
-        var browser = await BrowserSession.GetAsync();
-        _context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _marketplace.BaseAddress.AbsoluteUri,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        _context.SetDefaultTimeout(20_000);
-        _page = await _context.NewPageAsync();
-    }
-
-    [TearDown]
-    public async Task ClosePageAsync()
-    {
-        if (_context is not null)
-        {
-            await Screenshots.SaveAsync(_page, TestContext.CurrentContext.Test.Name + "-final");
-            await _context.CloseAsync();
-            _context = null;
-        }
-    }
-
     [Test]
-    public async Task PluginPageShowsFarosTraitsAndTheVerifiedSigner()
+    public async Task PluginPageShowsManifestTraitsAndTheVerifiedSigner()
     {
-        await _page.GotoAsync($"/packages/{Id}");
-        await Expect(_page.Locator(".plugin-header .badge-verified")).ToContainTextAsync("Verified signer");
-        await Expect(_page.Locator(".plugin-header .badge-category")).ToHaveTextAsync(Category);
+        await OpenAsync($"/packages/{ModbusId}");
+        await Expect(Page.Locator(".plugin-header .badge-verified")).ToContainTextAsync("Verified signer");
+        await Expect(Page.Locator(".plugin-header .badge-category")).ToHaveTextAsync(ModbusCategory);
 
-        var side = _page.Locator("aside");
-        await Expect(side.Locator(".signer")).ToContainTextAsync(SignerIdentity);
-        await Expect(side.Locator(".kinds")).ToContainTextAsync(Kind);
-        await Expect(side.Locator(".kinds")).ToContainTextAsync(KindGroupVersion);
-        await Expect(side).ToContainTextAsync(Crd);
-        await Expect(side).ToContainTextAsync(SdkRange);
+        var side = Page.Locator("aside");
+        // The registry names a bare-key signer by the SHA-256 of its public key.
+        await Expect(side.Locator(".signer")).ToContainTextAsync(new Regex("key sha256:[0-9a-f]{16}"));
+        await Expect(side.Locator(".signer .badge-verified")).ToBeVisibleAsync();
+        await Expect(side.Locator(".kinds")).ToContainTextAsync(ModbusKind);
+        await Expect(side.Locator(".kinds")).ToContainTextAsync($"{ModbusGroup}/v1");
+        await Expect(side).ToContainTextAsync(ModbusCrd);
+        await Expect(side).ToContainTextAsync("[1.0.0, 2.0.0)");
         await Expect(side).ToContainTextAsync("linux-x64, linux-arm64");
         await Expect(side).ToContainTextAsync("Device agents");
-        await Expect(side.Locator(".permissions li")).ToHaveTextAsync([Permission, "secrets: read"]);
-        await Screenshots.SaveAsync(_page, "faros-traits");
+        await Expect(side.Locator(".permissions li")).ToHaveTextAsync(
+            [$"device: net-admin — {ModbusNetworkReason}", "kubernetes: get, list configmaps — Reads register maps."]);
+        await Screenshots.SaveAsync(Page, "faros-traits");
     }
 
     [Test]
-    public async Task HomeOffersDeclaredCategoriesAndFeaturesVerifiedPlugins()
+    public async Task APluginPushedWithoutABundleHasNoSignerAndNoBadge()
     {
-        await _page.GotoAsync("/");
-        await Expect(_page.Locator("#featured-heading")).ToBeVisibleAsync();
-        await _page.Locator(".chips").GetByRole(AriaRole.Link, new() { Name = Category }).ClickAsync();
-        await Expect(_page.Locator(".results .card-title")).ToHaveTextAsync([Id]);
+        await OpenAsync($"/packages/{GatewayId}");
+        await Expect(Page.Locator("h1")).ToContainTextAsync(GatewayId);
+        await Expect(Page.Locator(".plugin-header .badge-category")).ToHaveTextAsync(GatewayCategory);
+        await Expect(Page.Locator("aside")).ToContainTextAsync("Hub");
+        await Expect(Page.Locator(".badge-verified")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("aside .signer")).ToHaveCountAsync(0);
     }
 
     [Test]
-    public async Task FiltersTheRegistryIgnoresAreStillApplied()
+    public async Task VerifiedSideKindAndCategoryFiltersNarrowTheList()
     {
-        // This registry answers every search with its one plugin; the marketplace must not show it for other values.
-        await _page.GotoAsync("/search?category=Storage");
-        await Expect(_page.Locator(".results .card")).ToHaveCountAsync(0);
-        await _page.GotoAsync("/search?side=hub");
-        await Expect(_page.Locator(".results .card")).ToHaveCountAsync(0);
-        await _page.GotoAsync($"/search?kind={Kind}&side=device&verified=true");
-        await Expect(_page.Locator(".results .card")).ToHaveCountAsync(1);
+        await OpenAsync($"/search?q={TraitsWord}");
+        var ids = Page.Locator(".results .card-title");
+        await Expect(ids).ToHaveCountAsync(2);
+        await Expect(Page.Locator(".results .card").Filter(new() { HasText = ModbusId }).Locator(".badge-verified")).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".results .card").Filter(new() { HasText = GatewayId }).Locator(".badge-verified")).ToHaveCountAsync(0);
+
+        await Page.GetByLabel("Verified signers only").CheckAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("verified=true"));
+        await Expect(ids).ToHaveTextAsync([ModbusId]);
+        await Page.GetByLabel("Verified signers only").UncheckAsync();
+        await Expect(ids).ToHaveCountAsync(2);
+
+        await Page.GetByLabel("Hub", new() { Exact = true }).CheckAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("side=hub"));
+        await Expect(ids).ToHaveTextAsync([GatewayId]);
+        await Page.GetByLabel("Device agents", new() { Exact = true }).CheckAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("side=device"));
+        await Expect(ids).ToHaveTextAsync([ModbusId]);
+        await Page.GetByLabel("Any", new() { Exact = true }).CheckAsync();
+        await Expect(ids).ToHaveCountAsync(2);
+
+        await Page.GetByLabel("Category").SelectOptionAsync(GatewayCategory);
+        await Expect(Page).ToHaveURLAsync(new Regex("category=" + GatewayCategory));
+        await Expect(ids).ToHaveTextAsync([GatewayId]);
+        await Page.GetByLabel("Category").SelectOptionAsync("");
+        await Expect(ids).ToHaveCountAsync(2);
+
+        await Page.GetByLabel("Kind").FillAsync(ModbusKind);
+        await Page.GetByLabel("Kind").PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex("kind=" + ModbusKind));
+        await Expect(ids).ToHaveTextAsync([ModbusId]);
+        await Screenshots.SaveAsync(Page, "faros-filters");
+    }
+
+    [Test]
+    public async Task TheRegistryItselfAppliesTheFilters()
+    {
+        // The marketplace re-checks filters on the hits; this proves the narrowing above starts at the registry.
+        using var http = MarketplaceSuite.Registry.CreateClient();
+        async Task<string[]> IdsAsync(string filter)
+        {
+            using var document = JsonDocument.Parse(await http.GetStringAsync($"v3/search?q={TraitsWord}&packageType={PluginType}{filter}"));
+            return [.. document.RootElement.GetProperty("data").EnumerateArray().Select(hit => hit.GetProperty("id").GetString()!)];
+        }
+
+        Assert.That(await IdsAsync(""), Is.EquivalentTo(new[] { ModbusId, GatewayId }));
+        Assert.That(await IdsAsync("&verified=true"), Is.EqualTo(new[] { ModbusId }));
+        Assert.That(await IdsAsync("&side=hub"), Is.EqualTo(new[] { GatewayId }));
+        Assert.That(await IdsAsync($"&kind={ModbusKind}"), Is.EqualTo(new[] { ModbusId }));
+        Assert.That(await IdsAsync($"&category={GatewayCategory}"), Is.EqualTo(new[] { GatewayId }));
+    }
+
+    [Test]
+    public async Task HomeOffersDeclaredCategories()
+    {
+        await OpenAsync("/");
+        await Page.Locator(".chips").GetByRole(AriaRole.Link, new() { Name = ModbusCategory, Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("category=" + ModbusCategory));
+        await Expect(Page.Locator(".results .card-title")).ToHaveTextAsync([ModbusId]);
     }
 }

@@ -30,6 +30,16 @@ public sealed class MarketplaceSuite
                 await publisher.PushOrThrowAsync(package, _registry.BootstrapApiKey, timeout.Token);
             }
 
+            foreach (var package in SeedPackages.Unsigned())
+            {
+                using var response = await publisher.PushAsync(package.Content, _registry.BootstrapApiKey, timeout.Token);
+                if ((int)response.StatusCode != 201)
+                {
+                    throw new HttpRequestException($"Pushing {package.Id} {package.Version} unsigned answered {(int)response.StatusCode}: " +
+                                                   await response.Content.ReadAsStringAsync(timeout.Token));
+                }
+            }
+
             await SeedPackages.RetireAsync(http, _registry.BootstrapApiKey, timeout.Token);
         }
 

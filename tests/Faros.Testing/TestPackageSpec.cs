@@ -42,6 +42,12 @@ public sealed record TestPackageSpec(string Id, string Version)
     /// <summary>Kinds the plugin reconciles, as (group, version, kind); each gets a CRD file under crds/.</summary>
     public IReadOnlyList<(string Group, string Version, string Kind)> PluginKinds { get; init; } = [];
 
+    /// <summary>The manifest's runtimeIdentifiers.</summary>
+    public IReadOnlyList<string> PluginRuntimes { get; init; } = ["linux-x64"];
+
+    /// <summary>The manifest's permissions, each an object as docs/plugin-format.md describes (serialized as JSON).</summary>
+    public IReadOnlyList<object> PluginPermissions { get; init; } = [];
+
     /// <summary>
     /// Files by path inside the package. When empty, a `lib/netstandard2.0/_._` placeholder is added:
     /// NuGet refuses to build an empty package, and the placeholder keeps the package compatible with any

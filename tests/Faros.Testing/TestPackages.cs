@@ -108,10 +108,10 @@ public static class TestPackages
             entryAssembly = "TestPlugin.dll",
             pluginType = "Faros.Tests.TestPlugin",
             sdkVersionRange = "[1.0.0, 2.0.0)",
-            runtimeIdentifiers = new[] { "linux-x64" },
+            runtimeIdentifiers = spec.PluginRuntimes,
             kinds,
             crds = kinds.Select(kind => kind.crd).ToList(),
-            permissions = Array.Empty<object>(),
+            permissions = spec.PluginPermissions,
             category = spec.PluginCategory,
             tags = spec.Tags,
         };

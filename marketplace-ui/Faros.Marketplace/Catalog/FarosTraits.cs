@@ -46,7 +46,7 @@ public sealed record FarosTraits(
             Side: Blank(document.Side),
             SdkRange: Blank(document.SdkRange),
             Runtimes: JsonText.DescribeAll(document.Runtimes),
-            Permissions: JsonText.DescribeAll(document.Permissions));
+            Permissions: PermissionText.DescribeAll(document.Permissions));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -64,8 +64,56 @@ public static class SeedPackages
         <details open ontoggle="alert('details')"><summary>details</summary>body</details>
         """;
 
+    /// <summary>Plugins with full manifests, sharing the word <see cref="TraitsWord"/>: one signed, one not.</summary>
+    public const string TraitsWord = "tidewater";
+
+    /// <summary>Pushed with a bundle signed by the test publisher key, which the registry's trust policy trusts.</summary>
+    public const string ModbusId = "Faros.Test.Modbus";
+    public const string ModbusCategory = "devices";
+    public const string ModbusKind = "ModbusDevice";
+    public const string ModbusGroup = "devices.faros.sh";
+    public const string ModbusCrd = "crds/modbusdevices.devices.faros.sh.yaml";
+    public const string ModbusNetworkReason = "Opens Modbus TCP connections to field devices.";
+
+    /// <summary>Pushed without a bundle: the registry records no signer.</summary>
+    public const string GatewayId = "Faros.Test.Gateway";
+    public const string GatewayCategory = "networking";
+    public const string GatewayKind = "FieldGateway";
+
+    public static TestPackage Modbus { get; } = TestPackages.Build(new TestPackageSpec(ModbusId, "1.2.0")
+    {
+        Description = $"Modbus TCP and RTU devices as {TraitsWord} telemetry.",
+        PackageTypes = [PluginType],
+        PluginSide = "device",
+        PluginCategory = ModbusCategory,
+        PluginKinds = [(ModbusGroup, "v1", ModbusKind)],
+        PluginRuntimes = ["linux-x64", "linux-arm64"],
+        PluginPermissions =
+        [
+            new { scope = "device", capability = "net-admin", reason = ModbusNetworkReason },
+            new { scope = "kubernetes", apiGroup = "", resource = "configmaps", verbs = new[] { "get", "list" }, reason = "Reads register maps." },
+        ],
+    });
+
+    /// <summary>Pushed without a signature bundle, so it has no signer and no badge.</summary>
+    public static TestPackage Gateway { get; } = TestPackages.Build(new TestPackageSpec(GatewayId, "0.3.0")
+    {
+        Description = $"A {TraitsWord} field gateway that bridges serial buses to the hub.",
+        PackageTypes = [PluginType],
+        PluginSide = "hub",
+        PluginCategory = GatewayCategory,
+        PluginKinds = [("gateways.faros.sh", "v1alpha1", GatewayKind)],
+    });
+
+    /// <summary>Packages pushed without a Sigstore bundle.</summary>
+    public static IEnumerable<TestPackage> Unsigned()
+    {
+        yield return Gateway;
+    }
+
     public static IEnumerable<TestPackage> All()
     {
+        yield return Modbus;
         yield return Lighthouse(LighthouseOlder, "First light.");
         yield return Lighthouse(LighthouseLatest, "Brighter light.");
         yield return TestPackages.Build(new TestPackageSpec(NightwatchId, NightwatchVersion)
