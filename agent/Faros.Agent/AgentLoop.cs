@@ -13,7 +13,8 @@ namespace Faros.Agent;
 
 /// <summary>
 /// The device side of an edge Agent, level-based: it starts the last-known-good plugins from the cache before
-/// it talks to anyone, makes sure its Agent object exists, then on every sync runs the plugins the operator
+/// it talks to anyone, makes sure its Agent object exists, then on every sync (when its watch sees the Agent change,
+/// a plugin changes phase, a heartbeat is due, or the slow resync comes round) runs the plugins the operator
 /// pinned in status.plugins, writes their phases back, and renews its Lease and status.lastHeartbeat. When the
 /// hub is unreachable the plugins keep running and the agent retries with backoff.
 /// </summary>
@@ -24,7 +25,9 @@ public sealed class AgentLoop : IAsyncDisposable
     private readonly ResourceClient<EdgeAgent> _agents;
     private readonly TimeProvider _time;
     private readonly ILogger<AgentLoop> _logger;
+    // Released by a plugin phase change or a watch event on the Agent object: either makes a sync due.
     private readonly SemaphoreSlim _pluginsChanged = new(0, 1);
+    private readonly AgentWatch _watch;
     private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
 
     public AgentLoop(AgentOptions options, IKubernetes client, ILoggerFactory loggerFactory, IPluginTrustCheck? trust = null, TimeProvider? time = null)
@@ -49,17 +52,24 @@ public sealed class AgentLoop : IAsyncDisposable
                 ? TrustPolicyCheck.Load(policy, options.TrustedRoot, _time)
                 : new PackageIdAllowList(options.TrustedPlugins)),
             loggerFactory);
-        Plugins.PluginChanged += (_, _) =>
+        Plugins.PluginChanged += (_, _) => Wake();
+        _watch = new AgentWatch(_agents, options, _time, _logger, Wake);
+    }
+
+    private void Wake()
+    {
+        try
         {
-            try
-            {
-                _pluginsChanged.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // A status write is already due.
-            }
-        };
+            _pluginsChanged.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A sync is already due.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
     }
 
     /// <summary>The plugins this device runs.</summary>
@@ -75,6 +85,21 @@ public sealed class AgentLoop : IAsyncDisposable
             Plugins.Apply(lastKnownGood);
         }
 
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = _watch.RunAsync(stopWatching.Token);
+        try
+        {
+            await SyncUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task SyncUntilCancelledAsync(CancellationToken cancellationToken)
+    {
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -102,7 +127,10 @@ public sealed class AgentLoop : IAsyncDisposable
                 }
                 else
                 {
-                    await _pluginsChanged.WaitAsync(_options.SyncInterval, cancellationToken).ConfigureAwait(false);
+                    // Woken by the watch or a plugin change; otherwise at the next heartbeat or the safety-net resync.
+                    var untilHeartbeat = _nextHeartbeat - _time.GetUtcNow();
+                    var wait = untilHeartbeat < _options.SyncInterval ? untilHeartbeat : _options.SyncInterval;
+                    await _pluginsChanged.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)

@@ -32,8 +32,14 @@ public sealed class AgentOptions
     /// <summary>Without a trust policy: package id patterns the device trusts unsigned (e.g. <c>Acme.*</c>).</summary>
     public IList<string> TrustedPlugins { get; set; } = [];
 
-    /// <summary>How often the agent reads its Agent object and writes its status.</summary>
-    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The safety-net resync: the agent watches its Agent object and syncs on every change; it also reads it this
+    /// often in case a watch event was lost.
+    /// </summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one watch request may stay open before the server ends it and the agent resumes it.</summary>
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the Lease and status.lastHeartbeat are renewed.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
@@ -64,9 +70,9 @@ public sealed class AgentOptions
             problems.Add("Agent:TrustPolicy (a trust policy file) or Agent:TrustedPlugins (package id patterns, e.g. 'Acme.*') must be set; no plugin runs untrusted.");
         }
 
-        if (SyncInterval <= TimeSpan.Zero || HeartbeatInterval <= TimeSpan.Zero)
+        if (SyncInterval <= TimeSpan.Zero || HeartbeatInterval <= TimeSpan.Zero || WatchTimeout < TimeSpan.FromSeconds(1))
         {
-            problems.Add("Agent:SyncInterval and Agent:HeartbeatInterval must be positive.");
+            problems.Add("Agent:SyncInterval and Agent:HeartbeatInterval must be positive, Agent:WatchTimeout at least 1 s.");
         }
 
         if (problems.Count > 0)

@@ -1,3 +1,4 @@
+using Faros.Signing.NuGetSignatures;
 using Faros.Signing.Policy;
 using Faros.Signing.Sigstore;
 using Faros.Signing.Sigstore.Trust;
@@ -11,13 +12,17 @@ namespace Faros.PluginHost.Verification;
 /// </summary>
 public sealed class TrustPolicyCheck(TrustPolicyEvaluator evaluator) : IPluginTrustCheck
 {
-    /// <summary>The policy at <paramref name="policyPath"/>, verifying Sigstore bundles (keyed, and keyless under the optional trusted root).</summary>
+    /// <summary>
+    /// The policy at <paramref name="policyPath"/>, verifying both signature kinds the registry accepts: Sigstore bundles
+    /// (keyed, and keyless under the optional trusted root) and NuGet author signatures (<c>dotnet nuget sign</c>).
+    /// </summary>
     /// <exception cref="FormatException">The policy or trusted root is not valid; the message names the defect.</exception>
-    /// <exception cref="ArgumentException">The policy accepts a signature kind the host cannot verify yet (nuget).</exception>
     public static TrustPolicyCheck Load(string policyPath, string? trustedRootPath = null, TimeProvider? time = null) =>
-        new(new TrustPolicyEvaluator(
-            TrustPolicy.Load(policyPath),
-            [new SigstoreVerifier(trustedRootPath is null ? null : TrustedRoot.Load(trustedRootPath), time)]));
+        new(new TrustPolicyEvaluator(TrustPolicy.Load(policyPath), Verifiers(trustedRootPath is null ? null : TrustedRoot.Load(trustedRootPath), time)));
+
+    /// <summary>One verifier per signature kind a policy may accept, in the order a rule without <c>signatureKinds</c> tries them.</summary>
+    public static IReadOnlyList<ISignatureVerifier> Verifiers(TrustedRoot? trustedRoot = null, TimeProvider? time = null) =>
+        [new SigstoreVerifier(trustedRoot, time), new NuGetAuthorSignatureVerifier(time)];
 
     /// <inheritdoc />
     public async ValueTask<TrustDecision> CheckAsync(TrustCandidate candidate, CancellationToken cancellationToken)

@@ -86,6 +86,28 @@ public sealed class AgentLoopTests
         });
     }
 
+    [Test]
+    public async Task A_pin_reaches_the_agent_through_its_watch_without_waiting_for_the_resync_or_a_heartbeat()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-watch");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        var slow = Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path);
+        slow.SyncInterval = TimeSpan.FromMinutes(10);
+        slow.HeartbeatInterval = TimeSpan.FromMinutes(10);
+        await using var device = RunningAgent.Start(slow, client);
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+        await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.LastHeartbeat is not null);
+
+        var pinned = System.Diagnostics.Stopwatch.StartNew();
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo), AgentTestRun.Feed);
+        await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Running }]);
+        var reached = pinned.Elapsed;
+
+        Assert.That(reached, Is.LessThan(TimeSpan.FromSeconds(30)), "the watch delivered the pin; the next resync or heartbeat was 10 minutes away");
+    }
+
     private static AgentOptions Options(string kubeconfig, string ns, string root) => new()
     {
         Kubeconfig = kubeconfig,
@@ -95,7 +117,8 @@ public sealed class AgentLoopTests
         CacheDirectory = Path.Combine(root, "cache"),
         StateDirectory = Path.Combine(root, "state"),
         TrustedPlugins = ["Faros.TestPlugins.*"],
-        SyncInterval = TimeSpan.FromMilliseconds(200),
+        SyncInterval = TimeSpan.FromMinutes(10),
+        WatchTimeout = TimeSpan.FromSeconds(5),
         HeartbeatInterval = TimeSpan.FromSeconds(1),
         HubBackoff = new Faros.Sdk.Reconciliation.ExponentialBackoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)),
     };

@@ -1,6 +1,7 @@
 namespace Faros.Agent.Tests.Fixtures;
 
-/// <summary>A real registry process holding every test plugin package.</summary>
+/// <summary>A real registry process holding every test plugin package, each pushed with a Sigstore bundle signed by <see cref="TestPublisherKey"/>
+/// except <see cref="IsUnsigned"/> (Echo 2.0.0), pushed without one for the tests of unsigned packages.</summary>
 internal sealed class PluginFeed : IAsyncDisposable
 {
     private PluginFeed(RegistryProcess registry) => Registry = registry;
@@ -18,7 +19,10 @@ internal sealed class PluginFeed : IAsyncDisposable
             var publisher = new PackagePublishClient(http);
             foreach (var package in packages.All)
             {
-                using var response = await publisher.PushAsync(await File.ReadAllBytesAsync(package.Path), registry.BootstrapApiKey);
+                var content = await File.ReadAllBytesAsync(package.Path);
+                using var response = IsUnsigned(package)
+                    ? await publisher.PushAsync(content, registry.BootstrapApiKey)
+                    : await publisher.PushWithBundleAsync(content, TestPublisherKey.Sign(content), registry.BootstrapApiKey);
                 if ((int)response.StatusCode != 201)
                 {
                     throw new InvalidOperationException(
@@ -34,6 +38,9 @@ internal sealed class PluginFeed : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The one package the feed holds without a Sigstore bundle.</summary>
+    public static bool IsUnsigned(PackedPlugin package) => package.Id == TestPluginPackages.Echo && package.Version == "2.0.0";
 
     /// <summary>The flat-container URL the operator resolves into status.plugins[].downloadUrl.</summary>
     public Uri DownloadUrl(PackedPlugin package)

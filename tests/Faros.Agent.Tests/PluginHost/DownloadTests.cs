@@ -45,13 +45,13 @@ public sealed class DownloadTests
     {
         using var directory = new TempDirectory("bundle");
         using var http = new HttpClient();
-        var location = PackageLocation.FromPackageUrl(AgentTestRun.Feed.DownloadUrl(AgentTestRun.Packages.Get(Echo)));
+        var location = PackageLocation.FromPackageUrl(AgentTestRun.Feed.DownloadUrl(AgentTestRun.Packages.Get(Echo, "2.0.0")));
 
         var result = await Downloader(http).DownloadIfPresentAsync(location.SigstoreBundle, Path.Combine(directory.Path, "bundle.json"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(location.SigstoreBundle.AbsolutePath, Does.EndWith("/faros.testplugins.echo.1.0.0.sigstore.json"));
+            Assert.That(location.SigstoreBundle.AbsolutePath, Does.EndWith("/faros.testplugins.echo.2.0.0.sigstore.json"));
             Assert.That(result, Is.Null);
         });
     }

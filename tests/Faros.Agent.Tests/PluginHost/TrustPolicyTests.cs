@@ -37,7 +37,7 @@ public sealed class TrustPolicyTests
     {
         await using var harness = new HostHarness(trust: RequireSignatureBy(_key));
 
-        harness.Host.Apply([AgentTestRun.Packages.Get(Echo).Spec()]);
+        harness.Host.Apply([AgentTestRun.Packages.Get(Echo, "2.0.0").Spec()]);
         var refused = await harness.WaitForAsync(Echo, s => s.Phase == PluginPhase.Failed);
 
         Assert.Multiple(() =>
