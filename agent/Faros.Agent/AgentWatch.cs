@@ -55,12 +55,15 @@ internal sealed class AgentWatch(IListWatch<EdgeAgent> agents, AgentOptions opti
         }
     }
 
+    // The device's Role names only its own Agent (resourceNames), which authorizes a list or watch only with this selector.
+    private string OwnAgent => $"metadata.name={options.Name}";
+
     private async Task ListAsync(CancellationToken cancellationToken)
     {
         string? continueToken = null;
         do
         {
-            var page = await agents.ListPageAsync(options.Namespace, 500, continueToken, cancellationToken).ConfigureAwait(false);
+            var page = await agents.ListPageAsync(options.Namespace, 500, continueToken, cancellationToken, OwnAgent).ConfigureAwait(false);
             continueToken = page.Metadata.ContinueProperty;
             _resourceVersion = page.Metadata.ResourceVersion;
         }
@@ -74,7 +77,7 @@ internal sealed class AgentWatch(IListWatch<EdgeAgent> agents, AgentOptions opti
     {
         Exception? error = null;
         var timeoutSeconds = (int)Math.Max(1, options.WatchTimeout.TotalSeconds);
-        await foreach (var (type, resource) in agents.WatchAsync(options.Namespace, _resourceVersion!, timeoutSeconds, exception => error ??= exception, cancellationToken)
+        await foreach (var (type, resource) in agents.WatchAsync(options.Namespace, _resourceVersion!, timeoutSeconds, exception => error ??= exception, cancellationToken, OwnAgent)
             .ConfigureAwait(false))
         {
             if (resource.Metadata?.ResourceVersion is { Length: > 0 } version)

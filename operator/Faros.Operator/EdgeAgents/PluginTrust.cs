@@ -1,7 +1,4 @@
-using Faros.Signing.NuGetSignatures;
 using Faros.Signing.Policy;
-using Faros.Signing.Sigstore;
-using Faros.Signing.Sigstore.Trust;
 
 namespace Faros.Operator.EdgeAgents;
 
@@ -13,12 +10,8 @@ public static class PluginTrust
 {
     /// <exception cref="FormatException">The policy or trusted root does not parse.</exception>
     /// <exception cref="ArgumentException">A rule accepts a signature kind no verifier handles.</exception>
-    public static TrustPolicyEvaluator Evaluator(string? policyFile, string? trustedRootFile)
-    {
-        var policy = string.IsNullOrWhiteSpace(policyFile) ? TrustPolicy.Empty : TrustPolicy.Load(policyFile);
-        var root = string.IsNullOrWhiteSpace(trustedRootFile) ? null : TrustedRoot.Load(trustedRootFile);
-        return new TrustPolicyEvaluator(policy, [new SigstoreVerifier(root), new NuGetAuthorSignatureVerifier()]);
-    }
+    public static TrustPolicyEvaluator Evaluator(string? policyFile, string? trustedRootFile) =>
+        TrustPolicyEvaluator.Load(policyFile, trustedRootFile);
 
     /// <summary>What is wrong with the settings, naming the setting and the fix; empty when the evaluator can be built.</summary>
     public static IEnumerable<string> Problems(string? policyFile, string? trustedRootFile)

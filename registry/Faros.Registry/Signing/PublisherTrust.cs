@@ -1,7 +1,4 @@
-using Faros.Signing.NuGetSignatures;
 using Faros.Signing.Policy;
-using Faros.Signing.Sigstore;
-using Faros.Signing.Sigstore.Trust;
 using Microsoft.Extensions.Options;
 
 namespace Faros.Registry.Signing;
@@ -19,10 +16,9 @@ public sealed class PublisherTrust
     public PublisherTrust(IOptions<PublisherTrustOptions> options)
     {
         var settings = options.Value;
-        var policy = string.IsNullOrWhiteSpace(settings.TrustPolicyPath) ? TrustPolicy.Empty : TrustPolicy.Load(settings.TrustPolicyPath);
-        var root = string.IsNullOrWhiteSpace(settings.TrustedRootPath) ? null : TrustedRoot.Load(settings.TrustedRootPath);
-        _policy = policy;
-        _evaluator = new TrustPolicyEvaluator(policy, [new SigstoreVerifier(root), new NuGetAuthorSignatureVerifier()]);
+        // The policy is loaded once more for RuleFor, which lets an 'off' package skip reading its bytes.
+        _policy = string.IsNullOrWhiteSpace(settings.TrustPolicyPath) ? TrustPolicy.Empty : TrustPolicy.Load(settings.TrustPolicyPath);
+        _evaluator = TrustPolicyEvaluator.Load(settings.TrustPolicyPath, settings.TrustedRootPath);
         MaxBundleSizeBytes = settings.MaxBundleSizeBytes;
     }
 

@@ -11,8 +11,12 @@ public interface IListWatch<T>
     string Description { get; }
 
     /// <summary>One page of a list in <paramref name="ns"/>, or everywhere when null.</summary>
-    Task<CustomResourceList<T>> ListPageAsync(string? ns, int limit, string? continueToken, CancellationToken cancellationToken = default);
+    /// <param name="fieldSelector">
+    /// Narrows the list, e.g. <c>metadata.name=NAME</c>: RBAC grants limited by resourceNames authorize a list or watch
+    /// only with that selector.
+    /// </param>
+    Task<CustomResourceList<T>> ListPageAsync(string? ns, int limit, string? continueToken, CancellationToken cancellationToken = default, string? fieldSelector = null);
 
     /// <summary>Changes after <paramref name="resourceVersion"/>, with bookmarks; 410 Gone arrives through <paramref name="onError"/>.</summary>
-    IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string? ns, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken);
+    IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string? ns, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken, string? fieldSelector = null);
 }

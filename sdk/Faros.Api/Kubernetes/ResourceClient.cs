@@ -48,20 +48,20 @@ public sealed class ResourceClient<T> : IListWatch<T>
             : _client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, ns, Kind.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
 
     /// <summary>One page of a list (<paramref name="limit"/> items from <paramref name="continueToken"/>), in <paramref name="ns"/> or everywhere.</summary>
-    public Task<CustomResourceList<T>> ListPageAsync(string? ns, int limit, string? continueToken, CancellationToken cancellationToken = default) =>
+    public Task<CustomResourceList<T>> ListPageAsync(string? ns, int limit, string? continueToken, CancellationToken cancellationToken = default, string? fieldSelector = null) =>
         ns is null
-            ? _client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, Kind.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken)
-            : _client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, ns, Kind.Plural, continueParameter: continueToken, limit: limit, cancellationToken: cancellationToken);
+            ? _client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, Kind.Plural, continueParameter: continueToken, fieldSelector: fieldSelector, limit: limit, cancellationToken: cancellationToken)
+            : _client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(Kind.Group, Kind.Version, ns, Kind.Plural, continueParameter: continueToken, fieldSelector: fieldSelector, limit: limit, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Watches changes after <paramref name="resourceVersion"/> with bookmarks; the server ends the watch after
     /// <paramref name="timeoutSeconds"/>. An expired resourceVersion arrives as a 410 error through <paramref name="onError"/>.
     /// </summary>
-    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string? ns, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken)
+    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string? ns, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken, string? fieldSelector = null)
     {
         var response = ns is null
-            ? _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, Kind.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken)
-            : _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, ns, Kind.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken);
+            ? _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, Kind.Plural, allowWatchBookmarks: true, fieldSelector: fieldSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken)
+            : _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<object>(Kind.Group, Kind.Version, ns, Kind.Plural, allowWatchBookmarks: true, fieldSelector: fieldSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken);
         // The replacement WatchList*Async methods yield untyped objects; this is the typed path for custom resources.
 #pragma warning disable CS0618
         return response.WatchAsync<T, object>(onError, cancellationToken);

@@ -1,7 +1,4 @@
-using Faros.Signing.NuGetSignatures;
 using Faros.Signing.Policy;
-using Faros.Signing.Sigstore;
-using Faros.Signing.Sigstore.Trust;
 
 namespace Faros.PluginHost.Verification;
 
@@ -18,11 +15,7 @@ public sealed class TrustPolicyCheck(TrustPolicyEvaluator evaluator) : IPluginTr
     /// </summary>
     /// <exception cref="FormatException">The policy or trusted root is not valid; the message names the defect.</exception>
     public static TrustPolicyCheck Load(string policyPath, string? trustedRootPath = null, TimeProvider? time = null) =>
-        new(new TrustPolicyEvaluator(TrustPolicy.Load(policyPath), Verifiers(trustedRootPath is null ? null : TrustedRoot.Load(trustedRootPath), time)));
-
-    /// <summary>One verifier per signature kind a policy may accept, in the order a rule without <c>signatureKinds</c> tries them.</summary>
-    public static IReadOnlyList<ISignatureVerifier> Verifiers(TrustedRoot? trustedRoot = null, TimeProvider? time = null) =>
-        [new SigstoreVerifier(trustedRoot, time), new NuGetAuthorSignatureVerifier(time)];
+        new(TrustPolicyEvaluator.Load(policyPath, trustedRootPath, time));
 
     /// <inheritdoc />
     public async ValueTask<TrustDecision> CheckAsync(TrustCandidate candidate, CancellationToken cancellationToken)

@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Faros.Signing.NuGetSignatures;
+using Faros.Signing.Sigstore;
+using Faros.Signing.Sigstore.Trust;
 
 namespace Faros.Signing.Policy;
 
@@ -36,6 +39,22 @@ public sealed class TrustPolicyEvaluator
                 nameof(verifiers));
         }
     }
+
+    /// <summary>
+    /// The evaluator every enforcement point builds from its settings: the policy file (the built-in default when
+    /// null) and every signature kind Faros verifies — Sigstore bundles (keyless ones under the optional trusted root)
+    /// and NuGet author signatures — so registry, operator and agent judge a package alike.
+    /// </summary>
+    /// <exception cref="FormatException">The policy or the trusted root does not parse; the message names the defect.</exception>
+    /// <exception cref="ArgumentException">A rule accepts a signature kind no verifier handles.</exception>
+    public static TrustPolicyEvaluator Load(string? policyPath, string? trustedRootPath = null, TimeProvider? time = null) =>
+        new(
+            string.IsNullOrWhiteSpace(policyPath) ? TrustPolicy.Empty : TrustPolicy.Load(policyPath),
+            AllVerifiers(string.IsNullOrWhiteSpace(trustedRootPath) ? null : TrustedRoot.Load(trustedRootPath), time));
+
+    /// <summary>One verifier per signature kind a policy may accept, in the order a rule without <c>signatureKinds</c> tries them.</summary>
+    public static IReadOnlyList<ISignatureVerifier> AllVerifiers(TrustedRoot? trustedRoot = null, TimeProvider? time = null) =>
+        [new SigstoreVerifier(trustedRoot, time), new NuGetAuthorSignatureVerifier(time)];
 
     public TrustVerdict Evaluate(SignedPackage package)
     {
