@@ -61,7 +61,10 @@ public sealed class WithRealOperatorTests : FarosApiTestBase
         var file = Path.Combine(sandbox.Directory, "device", "kubeconfig");
         var result = await sandbox.KubectlFarosAsync("agent", "generate", "dev1", "-f", file, "-n", ns, "--timeout", "60s");
         Assert.That(result.Succeeded, result.ToString());
+        Assert.That(result.StandardError, Does.Contain($"Waiting for registration {ns}/dev1"));
         Assert.That(result.StandardOutput, Does.Contain("Wrote the kubeconfig of agent"));
+        Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(await new ResourceClient<EdgeAgent>(admin.Client).FindAsync(ns, "dev1"), Is.Not.Null, "the agent is created too");
 
         var registration = await new ResourceClient<Registration>(admin.Client).GetAsync(ns, "dev1");
         Assert.That(registration.Status.ServiceAccountName, Is.EqualTo("faros-agent-dev1"));
@@ -74,6 +77,11 @@ public sealed class WithRealOperatorTests : FarosApiTestBase
         Assert.That(secrets.StandardError, Does.Contain("Forbidden").IgnoreCase.And.Contain($"system:serviceaccount:{ns}:faros-agent-dev1"));
         var otherAgent = await sandbox.KubectlAsync("--kubeconfig", file, "get", "agents.edge.faros.sh", "someone-else");
         Assert.That(otherAgent.StandardError, Does.Contain("forbidden"), otherAgent.ToString());
+
+        // Again: the Registration is reused and ready, so the same kubeconfig comes at once, here on stdout.
+        var again = await sandbox.FarosAsync("agent", "generate", "dev1", "-f", "-", "-n", ns, "--timeout", "5s");
+        Assert.That(again.Succeeded, again.ToString());
+        Assert.That(again.StandardOutput, Is.EqualTo(await File.ReadAllTextAsync(file)));
     }
 
     [Test]
