@@ -50,19 +50,6 @@ public sealed class AgentPluginTests : FarosApiTestBase
     }
 
     [Test]
-    public async Task Enable_reports_an_unresolvable_reference_with_exit_3_and_the_operators_reason()
-    {
-        var enable = sandbox.FarosAsync("plugins", "enable", "dev1", "Contoso.Missing", "-n", ns, "--timeout", "60s");
-        await Operator.ResolvePluginAsync(ns, "dev1", "contoso-missing", new PluginStatus
-        {
-            Package = "Contoso.Missing", Phase = PluginPhases.Unresolved, Message = "The registry has no package Contoso.Missing",
-        }, EdgeAgentConditions.Reasons.NotFound);
-        var result = await enable;
-        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
-        Assert.That(result.StandardError, Does.Contain("The registry has no package Contoso.Missing (NotFound)").And.Contain("plugins disable dev1 contoso-missing"));
-    }
-
-    [Test]
     public async Task Enable_without_an_operator_times_out_with_exit_4_and_keeps_the_reference()
     {
         var result = await sandbox.FarosAsync("plugins", "enable", "dev1", "Contoso.Net@[1.0.0]", "--name", "net", "-n", ns, "--timeout", "2s");

@@ -7,40 +7,10 @@ using k8s.Models;
 
 namespace Faros.Cli.Tests;
 
-/// <summary>`kubectl faros agent generate|list|get|delete` on the real API server; the operator's part is played by <see cref="OperatorStandIn"/>.</summary>
+/// <summary>`kubectl faros agent generate|list|get|delete` on the real API server; waiting for the real operator is in <see cref="WithRealOperatorTests"/>.</summary>
 [TestFixture]
 public sealed class AgentTests : FarosApiTestBase
 {
-    [Test]
-    public async Task Generate_waits_for_the_registration_and_writes_a_kubeconfig_the_device_can_use()
-    {
-        var file = Path.Combine(sandbox.Directory, "device", "kubeconfig");
-        var generate = sandbox.KubectlFarosAsync("agent", "generate", "dev1", "-f", file, "-n", ns, "--timeout", "60s");
-        await Operator.ProvisionRegistrationAsync(ns, "dev1");
-        var result = await generate;
-        Assert.That(result.Succeeded, result.ToString());
-        Assert.That(result.StandardError, Does.Contain($"Waiting for registration {ns}/dev1"));
-        Assert.That(result.StandardOutput, Does.Contain("Wrote the kubeconfig of agent"));
-
-        var registration = await new ResourceClient<Registration>(admin.Client).GetAsync(ns, "dev1");
-        Assert.That(registration.Spec.AgentName, Is.EqualTo("dev1"));
-        Assert.That(await new ResourceClient<EdgeAgent>(admin.Client).FindAsync(ns, "dev1"), Is.Not.Null, "the agent is created too");
-        Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-
-        // The device's kubeconfig reaches the hub as the device's ServiceAccount, verifying TLS with the published CA.
-        var asDevice = await sandbox.KubectlAsync("--kubeconfig", file, "get", "agents.edge.faros.sh", "dev1", "-o", "name");
-        Assert.That(asDevice.StandardOutput.Trim(), Is.EqualTo("agent.edge.faros.sh/dev1"), asDevice.ToString());
-        var beyond = await sandbox.KubectlAsync("--kubeconfig", file, "get", "secrets");
-        Assert.That(beyond.ExitCode, Is.Not.Zero, "the device may not read secrets");
-        Assert.That(beyond.StandardError, Does.Contain("system:serviceaccount:" + ns + ":dev1"));
-
-        // Again: the Registration is reused and ready, so the kubeconfig comes at once, here on stdout.
-        var again = await sandbox.FarosAsync("agent", "generate", "dev1", "-f", "-", "-n", ns, "--timeout", "5s");
-        Assert.That(again.Succeeded, again.ToString());
-        Assert.That(again.StandardOutput, Does.Contain("kind: Config").And.Contain("current-context: dev1").And.Contain("namespace: " + ns));
-        Assert.That(again.StandardOutput, Is.EqualTo(await File.ReadAllTextAsync(file)));
-    }
-
     [Test]
     public async Task Generate_without_an_operator_times_out_with_exit_4_and_writes_no_file()
     {

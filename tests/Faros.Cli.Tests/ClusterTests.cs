@@ -47,7 +47,7 @@ public sealed class ClusterTests : FarosApiTestBase
         var list = await sandbox.FarosAsync("clusters", "list", "-n", ns);
         var lines = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines[0], Does.Match(@"^NAME\s+DISPLAY NAME\s+PHASE\s+AGENT\s+HEARTBEAT\s+AGE$"));
-        Assert.That(lines[1], Does.Match(@"^edge-1\s+Edge one\s+Ready\s+edge-1-agent\s+\d+s ago\s+\d+s$"));
+        Assert.That(lines[1], Does.Match(@"^edge-1\s+Edge one\s+Ready\s+edge-1\s+\d+s ago\s+\d+s$"));
     }
 
     [Test]

@@ -13,45 +13,14 @@ namespace Faros.Cli.Tests.Environment;
 /// <summary>
 /// Plays the Faros operator's part for CLI tests: it writes what the operator would (Secrets, ServiceAccounts, and
 /// status through the status subresource) so that the CLI's waits can be tested against the real API server
-/// before the operator itself is merged. The real operator's behaviour is tested in Faros.Operator.Tests.
+/// in cases the real operator does not produce on demand (a pin with --config, a Failed cluster). The CLI's waits on the
+/// real operator are tested in <see cref="Tests.WithRealOperatorTests"/>.
 /// </summary>
 public sealed class OperatorStandIn(HubAdmin admin)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private IKubernetes Client => admin.Client;
-
-    /// <summary>The Registration reconciler: ServiceAccount, token Secret, Role and RoleBinding, then status Ready.</summary>
-    public async Task ProvisionRegistrationAsync(string ns, string name)
-    {
-        var registrations = new ResourceClient<Registration>(Client);
-        var registration = await EventuallyAsync(() => registrations.FindAsync(ns, name), $"registration {ns}/{name}");
-        await Client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = name } }, ns);
-        var token = await Client.CoreV1.CreateNamespacedServiceAccountTokenAsync(new Authenticationv1TokenRequest
-        {
-            Spec = new V1TokenRequestSpec { Audiences = ["https://kubernetes.default.svc"], ExpirationSeconds = 3600 },
-        }, name, ns);
-        await CreateTokenSecretAsync(ns, $"{name}-token", "token", token.Status.Token);
-        await Client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role
-        {
-            Metadata = new V1ObjectMeta { Name = $"faros-agent-{name}" },
-            Rules = [new V1PolicyRule { ApiGroups = ["edge.faros.sh"], Resources = ["agents"], ResourceNames = [name], Verbs = ["get", "list", "watch", "update"] }],
-        }, ns);
-        await Client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
-        {
-            Metadata = new V1ObjectMeta { Name = $"faros-agent-{name}" },
-            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = $"faros-agent-{name}" },
-            Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = name, NamespaceProperty = ns }],
-        }, ns);
-
-        registration.Status.Server = admin.Hub.Server.ToString().TrimEnd('/');
-        registration.Status.CertificateAuthorityData = Convert.ToBase64String(Encoding.ASCII.GetBytes(await admin.ServingCertificateAuthorityPemAsync()));
-        registration.Status.ServiceAccountName = name;
-        registration.Status.TokenSecretName = $"{name}-token";
-        registration.Status.ObservedGeneration = registration.Metadata.Generation;
-        registration.Status.SetCondition(RegistrationConditions.Ready, true, RegistrationConditions.Reasons.Provisioned, "Provisioned.", registration.Metadata.Generation, DateTimeOffset.UtcNow);
-        await registrations.ReplaceStatusAsync(registration);
-    }
 
     /// <summary>The edge Agent reconciler resolving one plugin reference (or failing to).</summary>
     public async Task ResolvePluginAsync(string ns, string agentName, string pluginName, PluginStatus result, string reason)
@@ -69,20 +38,23 @@ public sealed class OperatorStandIn(HubAdmin admin)
         await agents.ReplaceStatusAsync(agent);
     }
 
-    /// <summary>The Cluster reconciler's Initializing step: the core Agent and its token Secret.</summary>
+    /// <summary>
+    /// The Cluster reconciler's Initializing step: the core Agent and its token Secret, named as the real operator names
+    /// them; the key is "jwt" rather than its "token" so that the CLI is seen to take the key from the Agent's tokenSecretRef.
+    /// </summary>
     public async Task InitializeClusterAsync(string ns, string name, string token)
     {
         var clusters = new ResourceClient<Cluster>(Client);
         var cluster = await EventuallyAsync(() => clusters.FindAsync(ns, name), $"cluster {ns}/{name}");
-        await CreateTokenSecretAsync(ns, $"{name}-agent-token", "jwt", token);
+        await CreateTokenSecretAsync(ns, $"faros-cluster-{name}-token", "jwt", token);
         await new ResourceClient<CoreAgent>(Client).CreateAsync(new CoreAgent
         {
-            Metadata = new V1ObjectMeta { Name = $"{name}-agent", NamespaceProperty = ns },
-            Spec = new CoreAgentSpec { ClusterName = name, TokenSecretRef = new Api.SecretKeyReference { Name = $"{name}-agent-token", Key = "jwt" } },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+            Spec = new CoreAgentSpec { ClusterName = name, TokenSecretRef = new Api.SecretKeyReference { Name = $"faros-cluster-{name}-token", Key = "jwt" } },
         });
         cluster.Status.Phase = ClusterPhases.Initializing;
-        cluster.Status.AgentName = $"{name}-agent";
-        cluster.Status.TokenSecretName = $"{name}-agent-token";
+        cluster.Status.AgentName = name;
+        cluster.Status.TokenSecretName = $"faros-cluster-{name}-token";
         cluster.Status.ObservedGeneration = cluster.Metadata.Generation;
         await clusters.ReplaceStatusAsync(cluster);
     }
