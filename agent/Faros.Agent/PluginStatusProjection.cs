@@ -27,7 +27,10 @@ internal static class PluginStatusProjection
             }
 
             var phase = PhaseOf(snapshot.Phase);
-            var signer = snapshot.Phase == PluginPhase.Running ? snapshot.Signer : entry.Signer;
+            // The operator writes the signer it verified when it pinned the package (its display name); the device's
+            // own verdict names the signer in the message. Overwriting the operator's value with the device's wording
+            // made the two rewrite the field on every reconcile, so the device only fills it in when none is there.
+            var signer = snapshot.Phase == PluginPhase.Running ? entry.Signer ?? snapshot.Signer : entry.Signer;
             var message = $"{snapshot.Version}: {snapshot.Message}";
             if (entry.Phase != phase || entry.Message != message || entry.Signer != signer)
             {
