@@ -43,7 +43,7 @@ internal sealed class HubPluginController : IController
         _client = client;
         _agents = new ResourceClient<EdgeAgent>(client);
         _logger = loggerFactory.CreateLogger<HubPluginController>();
-        _watcher = new ResourceWatcher<EdgeAgent>(_agents, controllerSettings.Watch, _logger);
+        _watcher = new ResourceWatcher<EdgeAgent>(_agents, controllerSettings.Watch, _logger, PinsOrSpecChanged);
         _selection = new HubPluginSelection(catalog);
         _settings = settings;
         _trust = trust;
@@ -51,6 +51,15 @@ internal sealed class HubPluginController : IController
         _loggerFactory = loggerFactory;
         _time = time ?? TimeProvider.System;
     }
+
+    // The edge Agent reconciler pins in status, so pin changes are news here; phases and conditions are not.
+    private static bool PinsOrSpecChanged(EdgeAgent before, EdgeAgent after) =>
+        before.Metadata.Generation != after.Metadata.Generation
+        || before.Metadata.DeletionTimestamp != after.Metadata.DeletionTimestamp
+        || !before.Status.Plugins.Select(Pin).SequenceEqual(after.Status.Plugins.Select(Pin));
+
+    private static (string, string?, string?, string?, string?) Pin(PluginStatus pinned) =>
+        (pinned.Name, pinned.Package, pinned.Version, pinned.Digest, pinned.DownloadUrl);
 
     /// <inheritdoc />
     public ResourceKind Kind => ResourceKind.Of<EdgeAgent>();
