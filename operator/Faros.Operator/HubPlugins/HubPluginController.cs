@@ -182,8 +182,10 @@ internal sealed class HubPluginController : IController
         {
             var changed = wanted.TryGetValue(agent, out var specs)
                 ? specs.Count == 0 ? agent.Status.Conditions.RemoveCondition(HubPluginConditions.HubPluginsReady) : SetReady(agent, specs, snapshots)
-                : agent.Status.Conditions.SetCondition(HubPluginConditions.HubPluginsReady, ConditionStatus.Unknown, HubPluginConditions.Reasons.RegistryUnavailable,
-                    $"which side the pinned plugins run on is unknown: {registryError}", agent.Metadata.Generation, _time.GetUtcNow());
+                // Unknown side: only an Agent already known to have hub-side plugins says so; others may have none.
+                : agent.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady) is not null
+                    && agent.Status.Conditions.SetCondition(HubPluginConditions.HubPluginsReady, ConditionStatus.Unknown, HubPluginConditions.Reasons.RegistryUnavailable,
+                        $"which side the pinned plugins run on is unknown (the running ones carry on): {registryError}", agent.Metadata.Generation, _time.GetUtcNow());
             if (changed)
             {
                 await WriteStatusAsync(agent, queue, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,7 @@ internal sealed class TestPluginPackages : IDisposable
         (Stuck, "1.0.0", "Faros.TestPlugins.StuckPlugin", "device"),
         (Tampered, "1.0.0", "Faros.TestPlugins.EchoPluginV1", "device"),
         (HubOnly, "1.0.0", "Faros.TestPlugins.EchoPluginV1", "hub"),
+        (HubOnly, "2.0.0", "Faros.TestPlugins.EchoPluginV2", "hub"),
     ];
 
     private readonly TempDirectory _directory;

@@ -40,7 +40,7 @@ public sealed class HubPluginTests
         plugins = await packing;
         using (var http = registry.CreateClient())
         {
-            foreach (var plugin in plugins.All.Where(p => p.Version == "1.0.0"))
+            foreach (var plugin in plugins.All)
             {
                 await new PackagePublishClient(http).PushOrThrowAsync(
                     new TestPackage(plugin.Id, NuGetVersion.Parse(plugin.Version), await File.ReadAllBytesAsync(plugin.Path)), registry.BootstrapApiKey);
@@ -94,6 +94,40 @@ public sealed class HubPluginTests
 
         await ConditionAsync(created.Name(), c => c is null, "HubPluginsReady removed");
         await Eventually.HoldsAsync(() => File.Exists(Path.Combine(StateOf(TestPluginPackages.HubOnly), "stopped")), Patience, "the plugin's StopAsync ran");
+    }
+
+    [Test]
+    public async Task A_changed_pin_hot_swaps_the_hub_plugin_and_deleting_the_agent_unloads_it()
+    {
+        const string id = TestPluginPackages.HubOnly;
+        // Its own namespace: one instance runs per namespace and plugin, and the first test runs the same plugin.
+        var swapNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub-swap");
+        await using var swapOperator = await OperatorUnderTest.StartAsync(swapNamespace, registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", directories.Sub("swap-cache"), "--Operator:HubPluginStateDirectory", directories.Sub("swap-state"));
+        var state = Path.Combine(directories.Path, "swap-state", swapNamespace, id);
+        var created = await agents.CreateAsync(new EdgeAgent
+        {
+            Metadata = new V1ObjectMeta { Name = "swap", NamespaceProperty = swapNamespace },
+            Spec = new EdgeAgentSpec { Plugins = [new PluginReference { Name = "hub", Package = id, Version = "[1.0.0]" }] },
+        });
+        await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+            a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)?.Message.Contains($"{id} 1.0.0: Running") == true, Patience, "1.0.0 running");
+
+        var running = await agents.GetAsync(swapNamespace, created.Name());
+        running.Spec.Plugins[0].Version = "[2.0.0]";
+        await agents.ReplaceAsync(running);
+        var swapped = await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+            a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady) is { Status: ConditionStatus.True } c && c.Message.Contains($"{id} 2.0.0: Running"),
+            Patience, "2.0.0 running");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(Path.Combine(state, "v2.started")), "version 2 started");
+            Assert.That(File.ReadAllText(Path.Combine(state, "stopped")), Is.EqualTo("v1"), "version 1 stopped before version 2 started");
+            Assert.That(swapped.Status.Plugins.Single().Version, Is.EqualTo("2.0.0"));
+        });
+
+        await agents.DeleteAsync(swapNamespace, created.Name());
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(state, "stopped")) && File.ReadAllText(Path.Combine(state, "stopped")) == "v2", Patience, "version 2 stopped on deletion");
     }
 
     [Test]
