@@ -24,7 +24,9 @@ internal sealed class HubPluginSelection(RegistryCatalog catalog)
         {
             // Only what the reconciler pinned and the spec still references: a removed reference stops its plugin.
             if (pinned.Package is null || !NuGetVersion.TryParse(pinned.Version, out var version) || PackageDigest.TryParse(pinned.Digest ?? "") is not { } digest
-                || !references.TryGetValue(pinned.Name, out var reference))
+                || !references.TryGetValue(pinned.Name, out var reference)
+                // configRef is not read on the hub yet; running such a plugin without its configuration would be wrong.
+                || reference.ConfigRef is not null)
             {
                 continue;
             }
