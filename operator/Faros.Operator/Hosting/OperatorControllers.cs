@@ -20,6 +20,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NuGet.Versioning;
 using Faros.Signing.Policy;
+using Faros.Operator.HubPlugins;
+using Faros.PluginHost.Verification;
 
 namespace Faros.Operator.Hosting;
 
@@ -65,6 +67,17 @@ public static class OperatorControllers
                 provider.GetRequiredService<ILogger<AgentLeases>>(), AgentLeases.CanChangeConnection),
             provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
         services.AddSingleton<IController>(provider => provider.GetRequiredService<AgentLeases>());
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return new HubPluginSettings(options.HubPluginCacheDirectory, options.HubPluginStateDirectory, new Uri(options.RegistryUrl!));
+        });
+        // Hub-side plugins are checked by the same evaluator (and policy file) that verifies pins.
+        services.AddSingleton<IController>(provider => new HubPluginController(
+            provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<HubPluginSettings>(),
+            new TrustPolicyCheck(provider.GetRequiredService<TrustPolicyEvaluator>()), provider.GetRequiredService<ControllerSettings>(),
+            provider.GetRequiredService<ILoggerFactory>()));
 
         services.AddSingleton(provider => RegistrationSettingsFrom(
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<KubernetesClientConfiguration>()));

@@ -80,6 +80,12 @@ public sealed class OperatorOptions
     /// <summary>Sigstore trusted_root.json for keyless bundles; keyed bundles need none.</summary>
     public string? SigstoreTrustedRootFile { get; set; }
 
+    /// <summary>Where verified hub-side plugin packages are cached (one folder per Agent namespace below it).</summary>
+    public string HubPluginCacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "faros-operator", "plugin-cache");
+
+    /// <summary>Parent of hub-side plugins' state directories (<c>{namespace}/{plugin id}</c> below it).</summary>
+    public string HubPluginStateDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "faros-operator", "plugin-state");
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -116,6 +122,11 @@ public sealed class OperatorOptions
         foreach (var problem in PluginTrust.Problems(TrustPolicyFile, SigstoreTrustedRootFile))
         {
             yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(HubPluginCacheDirectory) || string.IsNullOrWhiteSpace(HubPluginStateDirectory))
+        {
+            yield return "Operator:HubPluginCacheDirectory and Operator:HubPluginStateDirectory must name writable directories (use a volume that survives restarts).";
         }
 
         if (SdkVersion is not null && !NuGet.Versioning.NuGetVersion.TryParse(SdkVersion, out _))

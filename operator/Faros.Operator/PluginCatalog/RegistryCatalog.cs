@@ -101,7 +101,10 @@ public sealed class RegistryCatalog
             entry.Value<bool?>("listed") ?? true,
             entry.Value<string>("packageHash"),
             content is null ? null : new Uri(content),
-            entry["faros"]?.Value<string>("sdkRange"));
+            entry["faros"]?.Value<string>("sdkRange"))
+        {
+            Side = entry["faros"]?.Value<string>("side"),
+        };
     }
 
     private static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) =>

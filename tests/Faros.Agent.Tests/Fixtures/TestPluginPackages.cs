@@ -30,6 +30,7 @@ internal sealed class TestPluginPackages : IDisposable
         (Stuck, "1.0.0", "Faros.TestPlugins.StuckPlugin", "device"),
         (Tampered, "1.0.0", "Faros.TestPlugins.EchoPluginV1", "device"),
         (HubOnly, "1.0.0", "Faros.TestPlugins.EchoPluginV1", "hub"),
+        (HubOnly, "2.0.0", "Faros.TestPlugins.EchoPluginV2", "hub"),
     ];
 
     private readonly TempDirectory _directory;
@@ -45,13 +46,14 @@ internal sealed class TestPluginPackages : IDisposable
     public PackedPlugin Get(string id, string version = "1.0.0") =>
         All.Single(p => p.Id == id && p.Version == version);
 
-    public static async Task<TestPluginPackages> PackAsync()
+    /// <param name="only">Pack only these ids (every planned version of each); all of them when empty.</param>
+    public static async Task<TestPluginPackages> PackAsync(params string[] only)
     {
         var configuration = typeof(TestPluginPackages).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var directory = new TempDirectory("test-plugins");
         using var cli = new DotnetCli("test-plugin-pack");
         var packages = new List<PackedPlugin>();
-        foreach (var (id, version, pluginType, side) in Plan)
+        foreach (var (id, version, pluginType, side) in Plan.Where(p => only.Length == 0 || only.Contains(p.Id)))
         {
             // One output folder per package: the same id is packed in two versions.
             var output = directory.Sub($"{id}.{version}");

@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Faros.Agent.Tests.Fixtures;
+using Faros.Api.Edge;
+using Faros.Api.Kubernetes;
+using Faros.Operator.HubPlugins;
+using Faros.Operator.Tests.EdgeAgents;
+using Faros.Sdk.Reconciliation;
+using k8s;
+using k8s.Models;
+using NuGet.Versioning;
+
+namespace Faros.Operator.Tests.HubPlugins;
+
+/// <summary>
+/// Hub-side plugins in the operator's real host: real test plugins (the agent tests' Faros.TestPlugins, packed with
+/// the SDK targets, one for the hub side and one for the device side) pushed signed to a real registry, pinned by
+/// the edge Agent reconciler on a real API server, then loaded by the operator's plugin host. The Echo plugin's code
+/// leaves evidence in its state directory ({generation}.started, config.json, stopped).
+/// </summary>
+[TestFixture]
+public sealed class HubPluginTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private TestPluginPackages plugins = null!;
+    private RegistryProcess registry = null!;
+    private OperatorUnderTest operatorHost = null!;
+    private TempDirectory directories = null!;
+    private Kubernetes client = null!;
+    private ResourceClient<EdgeAgent> agents = null!;
+    private string ns = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        client = OperatorTestEnvironment.NewClient();
+        ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub");
+        agents = new ResourceClient<EdgeAgent>(client);
+        var packing = TestPluginPackages.PackAsync(TestPluginPackages.HubOnly, TestPluginPackages.Echo);
+        registry = await RegistryProcess.StartAsync();
+        plugins = await packing;
+        using (var http = registry.CreateClient())
+        {
+            foreach (var plugin in plugins.All)
+            {
+                await new PackagePublishClient(http).PushOrThrowAsync(
+                    new TestPackage(plugin.Id, NuGetVersion.Parse(plugin.Version), await File.ReadAllBytesAsync(plugin.Path)), registry.BootstrapApiKey);
+            }
+        }
+
+        directories = new TempDirectory("hub-plugins");
+        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", directories.Sub("cache"), "--Operator:HubPluginStateDirectory", directories.Sub("state"));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (operatorHost is not null)
+        {
+            await operatorHost.DisposeAsync();
+        }
+
+        if (registry is not null)
+        {
+            await registry.DisposeAsync();
+        }
+
+        plugins?.Dispose();
+        directories?.Dispose();
+        client?.Dispose();
+    }
+
+    private string StateOf(string pluginId) => Path.Combine(directories.Path, "state", ns, pluginId);
+
+    [Test]
+    public async Task A_pinned_hub_side_plugin_runs_in_the_operator_until_its_reference_is_removed()
+    {
+        var created = await agents.CreateAsync(Agent("gateway", new PluginReference
+        {
+            Name = "hub", Package = TestPluginPackages.HubOnly, Version = "[1.0.0]", Config = new JsonObject { ["mode"] = "hub-mode" },
+        }));
+
+        var ready = await ConditionAsync(created.Name(), c => c?.Status == ConditionStatus.True, "HubPluginsReady True");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ready.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)!.Message, Does.Contain($"{TestPluginPackages.HubOnly} 1.0.0: Running"));
+            Assert.That(File.Exists(Path.Combine(StateOf(TestPluginPackages.HubOnly), "v1.started")), "the plugin's StartAsync ran in the operator");
+            Assert.That(File.ReadAllText(Path.Combine(StateOf(TestPluginPackages.HubOnly), "config.json")), Does.Contain("hub-mode"));
+            Assert.That(File.Exists(Path.Combine(StateOf(TestPluginPackages.HubOnly), "stopped")), Is.False);
+        });
+
+        ready.Spec.Plugins.Clear();
+        await agents.ReplaceAsync(ready);
+
+        await ConditionAsync(created.Name(), c => c is null, "HubPluginsReady removed");
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(StateOf(TestPluginPackages.HubOnly), "stopped")), Patience, "the plugin's StopAsync ran");
+    }
+
+    [Test]
+    public async Task A_changed_pin_hot_swaps_the_hub_plugin_and_deleting_the_agent_unloads_it()
+    {
+        const string id = TestPluginPackages.HubOnly;
+        // Its own namespace: one instance runs per namespace and plugin, and the first test runs the same plugin.
+        var swapNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub-swap");
+        await using var swapOperator = await OperatorUnderTest.StartAsync(swapNamespace, registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", directories.Sub("swap-cache"), "--Operator:HubPluginStateDirectory", directories.Sub("swap-state"));
+        var state = Path.Combine(directories.Path, "swap-state", swapNamespace, id);
+        var created = await agents.CreateAsync(new EdgeAgent
+        {
+            Metadata = new V1ObjectMeta { Name = "swap", NamespaceProperty = swapNamespace },
+            Spec = new EdgeAgentSpec { Plugins = [new PluginReference { Name = "hub", Package = id, Version = "[1.0.0]" }] },
+        });
+        await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+            a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)?.Message.Contains($"{id} 1.0.0: Running") == true, Patience, "1.0.0 running");
+
+        var running = await agents.GetAsync(swapNamespace, created.Name());
+        running.Spec.Plugins[0].Version = "[2.0.0]";
+        await agents.ReplaceAsync(running);
+        var swapped = await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+            a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady) is { Status: ConditionStatus.True } c && c.Message.Contains($"{id} 2.0.0: Running"),
+            Patience, "2.0.0 running");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(Path.Combine(state, "v2.started")), "version 2 started");
+            Assert.That(File.ReadAllText(Path.Combine(state, "stopped")), Is.EqualTo("v1"), "version 1 stopped before version 2 started");
+            Assert.That(swapped.Status.Plugins.Single().Version, Is.EqualTo("2.0.0"));
+        });
+
+        await agents.DeleteAsync(swapNamespace, created.Name());
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(state, "stopped")) && File.ReadAllText(Path.Combine(state, "stopped")) == "v2", Patience, "version 2 stopped on deletion");
+    }
+
+    [Test]
+    public async Task A_device_side_plugin_is_not_run_by_the_operator()
+    {
+        var created = await agents.CreateAsync(Agent("sensor", new PluginReference { Name = "echo", Package = TestPluginPackages.Echo, Version = "[1.0.0]" }));
+
+        var pinned = await Eventually.GetAsync(() => agents.GetAsync(ns, created.Name()), a => a.Status.Plugins.Any(p => p.Digest is not null), Patience, "the device plugin pinned");
+        // The hub controller has seen the pin (the status write that made it is a watch event); give it a moment to misbehave.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var agent = await agents.GetAsync(ns, created.Name());
+        Assert.Multiple(() =>
+        {
+            Assert.That(pinned.Status.Plugins.Single().Package, Is.EqualTo(TestPluginPackages.Echo));
+            Assert.That(agent.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady), Is.Null);
+            Assert.That(Directory.Exists(StateOf(TestPluginPackages.Echo)), Is.False);
+        });
+    }
+
+    private async Task<EdgeAgent> ConditionAsync(string name, Func<V1Condition?, bool> done, string what) =>
+        await Eventually.GetAsync(() => agents.GetAsync(ns, name), a => done(a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)), Patience, what);
+
+    private EdgeAgent Agent(string name, params PluginReference[] references) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new EdgeAgentSpec { Plugins = references.ToList() },
+    };
+}
