@@ -25,24 +25,13 @@ done
 echo "Creating a publisher key for Faros.Samples.* ..."
 key="$(dotnet "$registry" apikeys create --owner faros-samples --scopes "Faros.Samples.*" --actions push --description "eng/publish-samples.sh" | tail -n 1)"
 
-# Each package goes with a keyed Sigstore bundle (v0.3) made with the local publisher key eng/run.sh created, as the
-# second part of the push, the protocol `kubectl faros plugins publish` uses (docs/registry.md).
+# Each package is signed with the local publisher key eng/run.sh created and pushed with its Sigstore bundle by
+# `kubectl faros plugins publish` (the same command publishers use; docs/signing.md).
 publisher="$FAROS_DATA_DIR/publisher"
 [ -f "$publisher/publisher.key" ] || { echo "No publisher key in $publisher. Start the registry with eng/run.sh first." >&2; exit 1; }
-hint="$(openssl pkey -pubin -in "$publisher/publisher.pub" -outform DER | openssl dgst -sha256 -binary | base64 -w0)"
+cli="cli/Faros.Cli/bin/Release/net10.0/kubectl-faros.dll"
+[ -f "$cli" ] || dotnet build cli/Faros.Cli -c Release -nologo -v quiet
 for nupkg in "$out"/*.nupkg; do
-  bundle="${nupkg%.nupkg}.sigstore.json"
-  digest="$(openssl dgst -sha256 -binary "$nupkg" | base64 -w0)"
-  signature="$(openssl dgst -sha256 -sign "$publisher/publisher.key" "$nupkg" | base64 -w0)"
-  cat > "$bundle" <<JSON
-{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","verificationMaterial":{"publicKey":{"hint":"$hint"},"tlogEntries":[]},"messageSignature":{"messageDigest":{"algorithm":"SHA2_256","digest":"$digest"},"signature":"$signature"}}
-JSON
-  status="$(curl -sS -o "$out/push-response.json" -w '%{http_code}' -X PUT "http://127.0.0.1:$registry_port/api/v2/package" \
-    -H "X-NuGet-ApiKey: $key" -F "package=@$nupkg;filename=$(basename "$nupkg")" -F "signature=@$bundle;filename=$(basename "$bundle")")"
-  case "$status" in
-    201) echo "Published $(basename "$nupkg") (signed)" ;;
-    409) echo "Skipped $(basename "$nupkg"): already published" ;;
-    *) echo "Pushing $(basename "$nupkg") failed with $status: $(cat "$out/push-response.json")" >&2; exit 1 ;;
-  esac
+  dotnet "$cli" plugins publish "$nupkg" --key "$publisher/publisher.key" --registry "$feed" --api-key "$key" --skip-duplicate
 done
 echo "Published. Browse http://127.0.0.1:${FAROS_MARKETPLACE_PORT:-5001}/"
