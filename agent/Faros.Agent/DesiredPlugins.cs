@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Faros.Api.Edge;
 using Faros.PluginHost;
-using Faros.Sdk;
-using NuGet.Versioning;
 
 namespace Faros.Agent;
 
@@ -26,8 +23,8 @@ internal static class DesiredPlugins
                 continue;
             }
 
-            var digest = PackageDigest.TryParse(pinned.Digest);
-            if (!NuGetVersion.TryParse(pinned.Version, out var version) || digest is null)
+            var spec = PluginSpec.FromPin(pinned.Package, pinned.Version, pinned.Digest, pinned.DownloadUrl, reference.Config);
+            if (spec is null)
             {
                 defects[pinned.Name] = $"The pin {pinned.Package} {pinned.Version} ({pinned.Digest}) is not an exact version with a sha512-<base64> digest; the operator must resolve it again.";
                 continue;
@@ -39,12 +36,7 @@ internal static class DesiredPlugins
                 continue;
             }
 
-            specs.Add(new PluginSpec(
-                pinned.Package,
-                version,
-                digest,
-                pinned.DownloadUrl is { } url ? new Uri(url) : null,
-                reference.Config is { } config ? new PluginConfiguration(JsonSerializer.SerializeToElement(config)) : PluginConfiguration.Empty));
+            specs.Add(spec);
         }
 
         return (specs, defects);

@@ -19,6 +19,21 @@ public sealed record PluginSpec(
     Uri? DownloadUrl,
     PluginConfiguration Configuration)
 {
+    /// <summary>
+    /// A pin as the operator writes it into an Agent's <c>status.plugins[]</c> (exact version, <c>sha512-</c> digest,
+    /// optional download URL) with its reference's inline configuration; null when the version is not exact or the
+    /// digest unreadable. The agent and the operator's hub-side plugins read pins through this one rule.
+    /// </summary>
+    public static PluginSpec? FromPin(string package, string? version, string? digest, string? downloadUrl, System.Text.Json.Nodes.JsonObject? configuration) =>
+        NuGetVersion.TryParse(version, out var exact) && PackageDigest.TryParse(digest) is { } parsed
+            ? new PluginSpec(
+                package,
+                exact,
+                parsed,
+                downloadUrl is { } url ? new Uri(url) : null,
+                configuration is { } config ? new PluginConfiguration(System.Text.Json.JsonSerializer.SerializeToElement(config)) : PluginConfiguration.Empty)
+            : null;
+
     /// <summary>"Id Version", for messages.</summary>
     public string DisplayName => $"{Id} {Version.ToNormalizedString()}";
 

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Faros.Api.Edge;
 using Faros.Operator.PluginCatalog;
 using Faros.PluginHost;
 using Faros.Sdk;
 using Faros.Sdk.Manifest;
-using NuGet.Versioning;
 
 namespace Faros.Operator.HubPlugins;
 
@@ -23,8 +21,9 @@ internal sealed class HubPluginSelection(RegistryCatalog catalog)
         foreach (var pinned in agent.Status.Plugins)
         {
             // Only what the reconciler pinned and the spec still references: a removed reference stops its plugin.
-            if (pinned.Package is null || !NuGetVersion.TryParse(pinned.Version, out var version) || PackageDigest.TryParse(pinned.Digest ?? "") is not { } digest
+            if (pinned.Package is null
                 || !references.TryGetValue(pinned.Name, out var reference)
+                || PluginSpec.FromPin(pinned.Package, pinned.Version, pinned.Digest, pinned.DownloadUrl, reference.Config) is not { } spec
                 // configRef is not read on the hub yet; running such a plugin without its configuration would be wrong.
                 || reference.ConfigRef is not null)
             {
@@ -32,18 +31,13 @@ internal sealed class HubPluginSelection(RegistryCatalog catalog)
             }
 
             var versions = await catalog.GetVersionsAsync(pinned.Package, cancellationToken).ConfigureAwait(false);
-            var side = versions.FirstOrDefault(v => v.Version == version)?.Side;
+            var side = versions.FirstOrDefault(v => v.Version == spec.Version)?.Side;
             if (side != PluginSides.Hub && side != PluginSides.Both)
             {
                 continue;
             }
 
-            specs.Add(new PluginSpec(
-                pinned.Package,
-                version,
-                digest,
-                pinned.DownloadUrl is { } url ? new Uri(url) : null,
-                reference.Config is { } config ? new PluginConfiguration(JsonSerializer.SerializeToElement(config)) : PluginConfiguration.Empty));
+            specs.Add(spec);
         }
 
         return specs;
