@@ -3,15 +3,17 @@ using Faros.Signing.Policy;
 namespace Faros.Operator.EdgeAgents;
 
 /// <summary>
-/// Builds the operator's <see cref="TrustPolicyEvaluator"/> from its settings, with the verifiers the registry uses
-/// (Sigstore bundles and NuGet author signatures), so both enforcement points judge a package alike.
+/// The operator's file policy from its settings, evaluated with the verifiers the registry uses (Sigstore bundles and
+/// NuGet author signatures), so both enforcement points judge a package alike. The cluster TrustPolicy resource, when
+/// it exists, takes precedence (TrustPolicies/ClusterTrustPolicyWatch).
 /// </summary>
 public static class PluginTrust
 {
+    /// <summary>The policy file (the built-in default when none is set) under the trusted root.</summary>
     /// <exception cref="FormatException">The policy or trusted root does not parse.</exception>
     /// <exception cref="ArgumentException">A rule accepts a signature kind no verifier handles.</exception>
-    public static TrustPolicyEvaluator Evaluator(string? policyFile, string? trustedRootFile) =>
-        TrustPolicyEvaluator.Load(policyFile, trustedRootFile);
+    public static TrustPolicySnapshot FilePolicy(string? policyFile, Faros.Signing.Sigstore.Trust.TrustedRoot? trustedRoot) =>
+        TrustPolicySnapshot.FromFile(policyFile, trustedRoot);
 
     /// <summary>What is wrong with the settings, naming the setting and the fix; empty when the evaluator can be built.</summary>
     public static IEnumerable<string> Problems(string? policyFile, string? trustedRootFile)
@@ -28,7 +30,7 @@ public static class PluginTrust
 
         try
         {
-            Evaluator(policyFile, trustedRootFile);
+            FilePolicy(policyFile, TrustPolicyEvaluator.LoadTrustedRoot(trustedRootFile));
             return [];
         }
         catch (Exception invalid) when (invalid is FormatException or ArgumentException or IOException or System.Text.Json.JsonException)

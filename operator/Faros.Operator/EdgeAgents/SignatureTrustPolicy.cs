@@ -10,20 +10,22 @@ namespace Faros.Operator.EdgeAgents;
 /// <summary>
 /// The trust policy at resolution: downloads the pinned .nupkg (its SHA-512 must equal the registry's packageHash)
 /// and the Sigstore bundle the registry serves next to it, and asks the shared <see cref="TrustPolicyEvaluator"/>.
-/// Verdicts are cached by digest, so a thousand Agents referencing one plugin version verify it once.
+/// Verdicts are cached by digest and policy version, so a thousand Agents referencing one plugin version verify it
+/// once per policy, and a changed policy (an edited TrustPolicy resource) is applied to every package afresh.
 /// </summary>
 public sealed class SignatureTrustPolicy : IPluginTrustPolicy
 {
     private const string BundleSuffix = ".sigstore.json";
-    private readonly TrustPolicyEvaluator _evaluator;
+    private readonly CurrentTrustPolicy _policy;
     private readonly HttpClient _http;
     private readonly ILogger<SignatureTrustPolicy> _logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<TrustVerdict>>> _verdicts = new(StringComparer.Ordinal);
     private long _verifications;
+    private string? _cachedPolicyVersion;
 
-    public SignatureTrustPolicy(TrustPolicyEvaluator evaluator, HttpClient http, ILogger<SignatureTrustPolicy> logger)
+    public SignatureTrustPolicy(CurrentTrustPolicy policy, HttpClient http, ILogger<SignatureTrustPolicy> logger)
     {
-        _evaluator = evaluator;
+        _policy = policy;
         _http = http;
         _logger = logger;
     }
@@ -31,20 +33,30 @@ public sealed class SignatureTrustPolicy : IPluginTrustPolicy
     /// <summary>Packages downloaded and verified (cache misses).</summary>
     public long Verifications => Interlocked.Read(ref _verifications);
 
-    public Task<TrustVerdict> EvaluateAsync(CatalogVersion package, CancellationToken cancellationToken)
+    public async Task<TrustVerdict> EvaluateAsync(CatalogVersion package, CancellationToken cancellationToken)
     {
-        var key = package.Sha512 ?? throw new ArgumentException("The package has no packageHash.", nameof(package));
-        var verdict = _verdicts.GetOrAdd(key, _ => new Lazy<Task<TrustVerdict>>(() => VerifyAsync(package, CancellationToken.None)));
+        var sha512 = package.Sha512 ?? throw new ArgumentException("The package has no packageHash.", nameof(package));
+        await _policy.Settled.WaitAsync(cancellationToken);
+        var policy = _policy.Current;
+        if (_cachedPolicyVersion != policy.Version)
+        {
+            // Verdicts under an older policy are never asked for again.
+            _verdicts.Clear();
+            _cachedPolicyVersion = policy.Version;
+        }
+
+        var key = $"{sha512} {policy.Version}";
+        var verdict = _verdicts.GetOrAdd(key, _ => new Lazy<Task<TrustVerdict>>(() => VerifyAsync(package, policy, CancellationToken.None)));
         // Download failures and mismatching bytes may be transient (a registry being restored); only verdicts on the pinned bytes stick.
         if (verdict.Value.IsFaulted || verdict.Value.IsCanceled || verdict.Value is { IsCompletedSuccessfully: true, Result.Reason: SignatureFailure.DigestMismatch })
         {
             _verdicts.TryRemove(new KeyValuePair<string, Lazy<Task<TrustVerdict>>>(key, verdict));
         }
 
-        return verdict.Value.WaitAsync(cancellationToken);
+        return await verdict.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<TrustVerdict> VerifyAsync(CatalogVersion package, CancellationToken cancellationToken)
+    private async Task<TrustVerdict> VerifyAsync(CatalogVersion package, TrustPolicySnapshot policy, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _verifications);
         var content = package.PackageContent ?? throw new RegistryUnavailableException($"the registry gives no download URL for {package.Id} {package.Version}.");
@@ -69,14 +81,14 @@ public sealed class SignatureTrustPolicy : IPluginTrustPolicy
         TrustVerdict verdict;
         try
         {
-            verdict = _evaluator.Evaluate(SignedPackage.Read(nupkg, bundle is null ? (ReadOnlyMemory<byte>?)null : bundle));
+            verdict = policy.Evaluator.Evaluate(SignedPackage.Read(nupkg, bundle is null ? (ReadOnlyMemory<byte>?)null : bundle));
         }
         catch (InvalidDataException unreadable)
         {
             verdict = new TrustVerdict(TrustDecision.Denied, null, null, $"the package downloaded from {content} is unreadable: {unreadable.Message}");
         }
 
-        _logger.LogInformation("Verified {PackageId} {Version}: {Decision} {Reason}, signer {Signer}", package.Id, package.Version, verdict.Decision, verdict.Reason, verdict.Signer?.DisplayName);
+        _logger.LogInformation("Verified {PackageId} {Version} under {Policy}: {Decision} {Reason}, signer {Signer}", package.Id, package.Version, policy.Origin, verdict.Decision, verdict.Reason, verdict.Signer?.DisplayName);
         return verdict;
     }
 

@@ -21,6 +21,7 @@ using Microsoft.Extensions.Options;
 using NuGet.Versioning;
 using Faros.Signing.Policy;
 using Faros.Operator.HubPlugins;
+using Faros.Operator.TrustPolicies;
 using Faros.PluginHost.Verification;
 
 namespace Faros.Operator.Hosting;
@@ -46,12 +47,19 @@ public static class OperatorControllers
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
-            return PluginTrust.Evaluator(options.TrustPolicyFile, options.SigstoreTrustedRootFile);
+            var trustedRoot = TrustPolicyEvaluator.LoadTrustedRoot(options.SigstoreTrustedRootFile);
+            return new ClusterTrustPolicySettings(options.TrustPolicyName, PluginTrust.FilePolicy(options.TrustPolicyFile, trustedRoot), trustedRoot,
+                TimeSpan.FromSeconds(options.WatchTimeoutSeconds), TimeSpan.FromSeconds(10));
         });
+        // Unsettled until the TrustPolicy watch has listed once, so that no first verdict uses the file the resource overrides.
+        services.AddSingleton(provider => new CurrentTrustPolicy(provider.GetRequiredService<ClusterTrustPolicySettings>().Fallback, settled: false));
+        services.AddSingleton<ClusterTrustPolicyWatch>();
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<ClusterTrustPolicyWatch>());
+        services.AddSingleton<TrustPolicyReaders>();
         // One instance: its verdict cache is what makes a thousand Agents cost one verification per plugin version.
         services.AddHttpClient(nameof(SignatureTrustPolicy), http => http.Timeout = TimeSpan.FromMinutes(2));
         services.AddSingleton(provider => new SignatureTrustPolicy(
-            provider.GetRequiredService<TrustPolicyEvaluator>(), provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SignatureTrustPolicy)),
+            provider.GetRequiredService<CurrentTrustPolicy>(), provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SignatureTrustPolicy)),
             provider.GetRequiredService<ILogger<SignatureTrustPolicy>>()));
         services.TryAddSingleton<IPluginTrustPolicy>(provider => provider.GetRequiredService<SignatureTrustPolicy>());
         services.AddSingleton(provider => EdgeAgentSettingsFrom(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
@@ -61,7 +69,20 @@ public static class OperatorControllers
         services.AddSingleton<EdgeAgentReconciler>();
         // Lease changes queue their Agent in the edge Agent controller's own queue.
         services.AddKeyedSingleton(EdgeAgentQueue, (_, _) => new WorkQueue<ObjectKey>());
-        services.AddSingleton<IController>(provider => NewController<EdgeAgent, EdgeAgentReconciler>(provider, provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue)));
+        services.AddSingleton(provider =>
+        {
+            var controller = NewController<EdgeAgent, EdgeAgentReconciler>(provider, provider.GetRequiredKeyedService<WorkQueue<ObjectKey>>(EdgeAgentQueue));
+            // A changed trust policy recomputes every Agent's PluginsVerified.
+            provider.GetRequiredService<CurrentTrustPolicy>().Changed += _ =>
+            {
+                foreach (var agent in controller.Watcher.Snapshot())
+                {
+                    controller.Queue.Add(ObjectKey.Of(agent));
+                }
+            };
+            return controller;
+        });
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<Controller<EdgeAgent>>());
         services.AddSingleton(provider => new AgentLeases(
             new ResourceWatcher<V1Lease>(new LeaseListWatch(provider.GetRequiredService<IKubernetes>()), provider.GetRequiredService<ControllerSettings>().Watch,
                 provider.GetRequiredService<ILogger<AgentLeases>>(), AgentLeases.CanChangeConnection),
@@ -73,10 +94,10 @@ public static class OperatorControllers
             var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
             return new HubPluginSettings(options.HubPluginCacheDirectory, options.HubPluginStateDirectory, new Uri(options.RegistryUrl!));
         });
-        // Hub-side plugins are checked by the same evaluator (and policy file) that verifies pins.
+        // Hub-side plugins are checked under the same current policy that verifies pins.
         services.AddSingleton<IController>(provider => new HubPluginController(
             provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<HubPluginSettings>(),
-            new TrustPolicyCheck(provider.GetRequiredService<TrustPolicyEvaluator>()), provider.GetRequiredService<ControllerSettings>(),
+            new TrustPolicyCheck(provider.GetRequiredService<CurrentTrustPolicy>()), provider.GetRequiredService<ControllerSettings>(),
             provider.GetRequiredService<ILoggerFactory>()));
 
         services.AddSingleton(provider => RegistrationSettingsFrom(

@@ -17,6 +17,7 @@ public static class OperatorHost
     private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
     {
         ["--trust-policy"] = $"{OperatorOptions.Section}:{nameof(OperatorOptions.TrustPolicyFile)}",
+        ["--trust-policy-resource"] = $"{OperatorOptions.Section}:{nameof(OperatorOptions.TrustPolicyName)}",
     };
 
     /// <param name="args">Command line: --kubeconfig PATH and any configuration key, e.g. --Operator:Workers 8.</param>

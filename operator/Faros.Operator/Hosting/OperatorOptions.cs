@@ -77,6 +77,12 @@ public sealed class OperatorOptions
     /// </summary>
     public string? TrustPolicyFile { get; set; }
 
+    /// <summary>
+    /// The cluster TrustPolicy (plugins.faros.sh) the operator enforces while it exists, in preference to
+    /// <see cref="TrustPolicyFile"/>; devices get read access to it through their Registration.
+    /// </summary>
+    public string TrustPolicyName { get; set; } = "default";
+
     /// <summary>Sigstore trusted_root.json for keyless bundles; keyed bundles need none.</summary>
     public string? SigstoreTrustedRootFile { get; set; }
 
@@ -117,6 +123,11 @@ public sealed class OperatorOptions
         if (DeviceCertificateAuthorityFile is not null && !File.Exists(DeviceCertificateAuthorityFile))
         {
             yield return $"Operator:DeviceCertificateAuthorityFile {DeviceCertificateAuthorityFile} does not exist.";
+        }
+
+        if (string.IsNullOrWhiteSpace(TrustPolicyName) || !System.Text.RegularExpressions.Regex.IsMatch(TrustPolicyName, "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"))
+        {
+            yield return $"Operator:TrustPolicyName (--trust-policy-resource) '{TrustPolicyName}' is not a resource name; use lower-case letters, digits, '-' and '.', e.g. default.";
         }
 
         foreach (var problem in PluginTrust.Problems(TrustPolicyFile, SigstoreTrustedRootFile))

@@ -2,6 +2,7 @@ using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
 using Faros.Operator.Controllers;
 using Faros.Operator.Identity;
+using Faros.Operator.TrustPolicies;
 using Faros.Sdk.Reconciliation;
 using k8s;
 using k8s.Models;
@@ -26,10 +27,12 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
     private readonly ResourceClient<Registration> _registrations;
     private readonly ResourceClient<EdgeAgent> _agents;
     private readonly RegistrationSettings _settings;
+    private readonly TrustPolicyReaders _trustPolicyReaders;
     private readonly ILogger<RegistrationReconciler> _logger;
 
-    public RegistrationReconciler(IKubernetes client, RegistrationSettings settings, ILogger<RegistrationReconciler> logger)
+    public RegistrationReconciler(IKubernetes client, RegistrationSettings settings, TrustPolicyReaders trustPolicyReaders, ILogger<RegistrationReconciler> logger)
     {
+        _trustPolicyReaders = trustPolicyReaders;
         _client = client;
         _tokens = new ServiceAccountTokens(client, settings.TokenLifetime, settings.CertificateAuthorityData, logger);
         _registrations = new ResourceClient<Registration>(client);
@@ -69,6 +72,9 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
                 RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = serviceAccount },
                 Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = serviceAccount, NamespaceProperty = ns }],
             }, ns, cancellationToken: cancellationToken));
+
+        // Devices verify plugins under the cluster TrustPolicy too: read access to it, cluster-scoped, revoked by the finalizer.
+        await _trustPolicyReaders.GrantAsync(ns, serviceAccount, labels, cancellationToken);
 
         var renewIn = await _tokens.EnsureTokenSecretAsync(ns, serviceAccount, DeviceAccess.TokenSecretName(agentName), labels, now, cancellationToken);
         registration.Status.Server = _settings.Server.AbsoluteUri.TrimEnd('/');
@@ -138,6 +144,7 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
     private async Task DeleteAccessAsync(string ns, string agentName, CancellationToken cancellationToken)
     {
         var name = DeviceAccess.ServiceAccountName(agentName);
+        await _trustPolicyReaders.RevokeAsync(ns, name, cancellationToken);
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleBindingAsync(name, ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleAsync(name, ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedSecretAsync(DeviceAccess.TokenSecretName(agentName), ns, cancellationToken: cancellationToken));

@@ -48,9 +48,19 @@ public sealed class TrustPolicyEvaluator
     /// <exception cref="FormatException">The policy or the trusted root does not parse; the message names the defect.</exception>
     /// <exception cref="ArgumentException">A rule accepts a signature kind no verifier handles.</exception>
     public static TrustPolicyEvaluator Load(string? policyPath, string? trustedRootPath = null, TimeProvider? time = null) =>
-        new(
-            string.IsNullOrWhiteSpace(policyPath) ? TrustPolicy.Empty : TrustPolicy.Load(policyPath),
-            AllVerifiers(string.IsNullOrWhiteSpace(trustedRootPath) ? null : TrustedRoot.Load(trustedRootPath), time));
+        For(string.IsNullOrWhiteSpace(policyPath) ? TrustPolicy.Empty : TrustPolicy.Load(policyPath), LoadTrustedRoot(trustedRootPath), time);
+
+    /// <summary>
+    /// The same evaluator as <see cref="Load"/> for a policy already parsed — e.g. a cluster TrustPolicy resource's
+    /// document (<see cref="TrustPolicy.Parse"/>) — so a file and a resource go through one code path.
+    /// </summary>
+    /// <exception cref="ArgumentException">A rule accepts a signature kind no verifier handles.</exception>
+    public static TrustPolicyEvaluator For(TrustPolicy policy, TrustedRoot? trustedRoot = null, TimeProvider? time = null) =>
+        new(policy, AllVerifiers(trustedRoot, time));
+
+    /// <summary>The trusted root at <paramref name="path"/>, or null when no path is given (keyed bundles need none).</summary>
+    /// <exception cref="FormatException">The trusted root does not parse.</exception>
+    public static TrustedRoot? LoadTrustedRoot(string? path) => string.IsNullOrWhiteSpace(path) ? null : TrustedRoot.Load(path);
 
     /// <summary>One verifier per signature kind a policy may accept, in the order a rule without <c>signatureKinds</c> tries them.</summary>
     public static IReadOnlyList<ISignatureVerifier> AllVerifiers(TrustedRoot? trustedRoot = null, TimeProvider? time = null) =>
