@@ -28,6 +28,9 @@ public sealed class AgentLoop : IAsyncDisposable
     // Released by a plugin phase change or a watch event on the Agent object: either makes a sync due.
     private readonly SemaphoreSlim _pluginsChanged = new(0, 1);
     private readonly AgentWatch _watch;
+    private readonly IPluginTrustCheck _trust;
+    private readonly ClusterTrustPolicySource? _clusterPolicy;
+    private volatile bool _policyChanged;
     private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
 
     public AgentLoop(AgentOptions options, IKubernetes client, ILoggerFactory loggerFactory, IPluginTrustCheck? trust = null, TimeProvider? time = null)
@@ -39,6 +42,20 @@ public sealed class AgentLoop : IAsyncDisposable
         _agents = new ResourceClient<EdgeAgent>(client);
         _time = time ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger<AgentLoop>();
+        if (trust is null && options.ClusterTrustPolicyName is { } policyName)
+        {
+            _clusterPolicy = new ClusterTrustPolicySource(client, policyName, options.CacheDirectory,
+                Faros.Signing.Policy.TrustPolicyEvaluator.LoadTrustedRoot(options.TrustedRoot), options.WatchTimeout, _time, _logger);
+            _clusterPolicy.Policy.Changed += _ =>
+            {
+                _policyChanged = true;
+                Wake();
+            };
+        }
+
+        _trust = trust ?? (_clusterPolicy is not null ? new TrustPolicyCheck(_clusterPolicy.Policy)
+            : options.TrustPolicy is { } policy ? TrustPolicyCheck.Load(policy, options.TrustedRoot, _time)
+            : new PackageIdAllowList(options.TrustedPlugins));
         Plugins = new HostedPlugins(
             new PluginHostOptions
             {
@@ -48,9 +65,7 @@ public sealed class AgentLoop : IAsyncDisposable
                 ServiceIndex = options.Registry,
                 Time = _time,
             },
-            trust ?? (options.TrustPolicy is { } policy
-                ? TrustPolicyCheck.Load(policy, options.TrustedRoot, _time)
-                : new PackageIdAllowList(options.TrustedPlugins)),
+            _trust,
             loggerFactory);
         Plugins.PluginChanged += (_, _) => Wake();
         _watch = new AgentWatch(_agents, options, _time, _logger, Wake);
@@ -87,6 +102,7 @@ public sealed class AgentLoop : IAsyncDisposable
 
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = _watch.RunAsync(stopWatching.Token);
+        var policyWatching = _clusterPolicy?.RunAsync(stopWatching.Token) ?? Task.CompletedTask;
         try
         {
             await SyncUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +111,7 @@ public sealed class AgentLoop : IAsyncDisposable
         {
             await stopWatching.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await policyWatching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -149,6 +166,14 @@ public sealed class AgentLoop : IAsyncDisposable
         var (desired, defects) = DesiredPlugins.From(agent);
         if (agent.Status.Plugins.Count > 0 || agent.Spec.Plugins.Count == 0)
         {
+            if (_policyChanged)
+            {
+                // A new trust policy: plugins it now refuses, or refused before, go through verification again.
+                _policyChanged = false;
+                var recheck = await ClusterTrustPolicySource.ToRecheckAsync(Plugins, _trust, desired, cancellationToken).ConfigureAwait(false);
+                Plugins.Apply(desired.Where(spec => !recheck.Contains(spec.Id)));
+            }
+
             Plugins.Apply(desired);
         }
 

@@ -33,6 +33,15 @@ public sealed class AgentOptions
     public IList<string> TrustedPlugins { get; set; } = [];
 
     /// <summary>
+    /// The hub's cluster TrustPolicy to enforce (read with the device's token, cached for offline starts). Defaults
+    /// to <c>default</c> when neither <see cref="TrustPolicy"/> nor <see cref="TrustedPlugins"/> is set.
+    /// </summary>
+    public string? TrustPolicyResource { get; set; }
+
+    /// <summary>The cluster TrustPolicy this agent enforces, or null when a file or an allow list decides.</summary>
+    public string? ClusterTrustPolicyName => TrustPolicyResource ?? (TrustPolicy is null && TrustedPlugins.Count == 0 ? "default" : null);
+
+    /// <summary>
     /// The safety-net resync: the agent watches its Agent object and syncs on every change; it also reads it this
     /// often in case a watch event was lost.
     /// </summary>
@@ -65,9 +74,9 @@ public sealed class AgentOptions
         {
             problems.Add($"Agent:TrustPolicy names no file ('{TrustPolicy}').");
         }
-        else if (TrustPolicy is null && TrustedPlugins.Count == 0)
+        else if (TrustPolicy is not null && TrustPolicyResource is not null)
         {
-            problems.Add("Agent:TrustPolicy (a trust policy file) or Agent:TrustedPlugins (package id patterns, e.g. 'Acme.*') must be set; no plugin runs untrusted.");
+            problems.Add("Agent:TrustPolicy (a file) and Agent:TrustPolicyResource (the hub's TrustPolicy) are both set; choose one.");
         }
 
         if (SyncInterval <= TimeSpan.Zero || HeartbeatInterval <= TimeSpan.Zero || WatchTimeout < TimeSpan.FromSeconds(1))

@@ -7,6 +7,11 @@ using Microsoft.Extensions.Logging;
 
 // Settings: appsettings.json, environment (Agent__Name=...), or the command line (--Agent:Name=...).
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--trust-policy"] = "Agent:TrustPolicy",
+    ["--trust-policy-resource"] = "Agent:TrustPolicyResource",
+});
 var options = builder.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
 try
 {

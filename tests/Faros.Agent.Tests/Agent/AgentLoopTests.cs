@@ -124,7 +124,7 @@ public sealed class AgentLoopTests
     };
 
     /// <summary>Plays the operator: the spec references the plugin, the status pins its version, digest and URL.</summary>
-    private static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed)
+    internal static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed)
     {
         var (ns, name) = (agent.Metadata.NamespaceProperty, agent.Metadata.Name);
         await RetryOnConflictAsync(async () =>
@@ -158,7 +158,7 @@ public sealed class AgentLoopTests
         }
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> condition)
+    internal static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
@@ -179,7 +179,7 @@ public sealed class AgentLoopTests
     }
 
     /// <summary>An agent loop running in the background until disposed.</summary>
-    private sealed class RunningAgent : IAsyncDisposable
+    internal sealed class RunningAgent : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private Task _run = Task.CompletedTask;

@@ -121,7 +121,7 @@ public sealed class EdgePathTests
     /// The kubeconfig `kubectl faros agent generate` writes: the Registration's server and CA (else the admin's TLS
     /// setting), the token from its Secret, the Agent's namespace as the context's.
     /// </summary>
-    private static async Task<string> WriteDeviceKubeconfigAsync(IKubernetes admin, Registration registration, string directory)
+    internal static async Task<string> WriteDeviceKubeconfigAsync(IKubernetes admin, Registration registration, string directory)
     {
         var secret = await admin.CoreV1.ReadNamespacedSecretAsync(registration.Status.TokenSecretName, registration.Metadata.NamespaceProperty);
         var token = Encoding.UTF8.GetString(secret.Data["token"]);
