@@ -3,6 +3,7 @@ using Faros.Agent.Tests.Fixtures;
 using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
 using Faros.PluginHost.Supervision;
+using Faros.PluginHost.Verification;
 using Faros.Signing.Sigstore.Keys;
 using k8s;
 using k8s.Models;
@@ -62,10 +63,16 @@ public sealed class ClusterTrustPolicyAgentTests
                 Assert.That(File.ReadAllText(cachedPolicy), Does.Contain(policy), "the policy is cached for offline starts");
             });
 
-            await admin.CustomObjects.PatchClusterCustomObjectAsync(new V1Patch(TestTrustPolicyResource.SpecPatch(Trusting(TestPublisherKey.Shared.PublicKeyPem)), V1Patch.PatchType.MergePatch),
-                "plugins.faros.sh", "v1alpha1", "trustpolicies", policy);
+            await EditPolicyAsync(admin, policy, Trusting(TestPublisherKey.Shared.PublicKeyPem));
             var running = await AgentLoopTests.Eventually(() => agents.GetAsync(ns, Device), a => a.Status.Plugins is [{ Phase: PluginPhases.Running }]);
             Assert.That(running.Status.Plugins[0].Signer, Does.StartWith("sigstore: key sha256:"), "verified again under the edited policy");
+
+            // Withdrawing trust stops the running plugin; restoring it brings the plugin back.
+            await EditPolicyAsync(admin, policy, Trusting(otherKey.PublicKeyPem));
+            var stopped = await AgentLoopTests.Eventually(() => Task.FromResult(device.Loop.Plugins.Snapshots.SingleOrDefault()), s => s?.Refusal == RefusalReason.Untrusted);
+            Assert.That(stopped!.Phase, Is.Not.EqualTo(PluginPhase.Running), "a plugin the policy no longer trusts does not keep running");
+            await EditPolicyAsync(admin, policy, Trusting(TestPublisherKey.Shared.PublicKeyPem));
+            await AgentLoopTests.Eventually(() => Task.FromResult(device.Loop.Plugins.Snapshots.SingleOrDefault()), s => s?.Phase == PluginPhase.Running);
         }
 
         // The hub and the registry are gone; only the cached policy can trust the cached package.
@@ -76,6 +83,10 @@ public sealed class ClusterTrustPolicyAgentTests
         var snapshot = await AgentLoopTests.Eventually(() => Task.FromResult(offline.Loop.Plugins.Snapshots.SingleOrDefault()), s => s?.Phase == PluginPhase.Running);
         Assert.That(snapshot!.Signer, Does.StartWith("sigstore: key sha256:"));
     }
+
+    private static Task EditPolicyAsync(IKubernetes admin, string policy, string document) =>
+        admin.CustomObjects.PatchClusterCustomObjectAsync(new V1Patch(TestTrustPolicyResource.SpecPatch(document), V1Patch.PatchType.MergePatch),
+            "plugins.faros.sh", "v1alpha1", "trustpolicies", policy);
 
     private static string Trusting(string publicKeyPem) =>
         TestTrustPolicy.Document(TestTrustPolicy.Rule("[\"Faros.TestPlugins.*\"]", "require", TestTrustPolicy.PublicKeySigner(publicKeyPem)));

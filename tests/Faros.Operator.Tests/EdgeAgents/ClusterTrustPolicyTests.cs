@@ -48,8 +48,9 @@ public sealed class ClusterTrustPolicyTests
     {
         var ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "cluster-policy");
         var policy = await CreatePolicyAsync(TrustingOnly(OtherKey.Value.PublicKeyPem));
+        // No periodic re-resolution: only the policy change itself can make the operator verify again.
         await using var operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex, null,
-            "--Operator:TrustPolicyFile=", "--trust-policy-resource", policy);
+            "--Operator:TrustPolicyFile=", "--trust-policy-resource", policy, "--Operator:ReResolveIntervalSeconds", "600", "--Operator:DisconnectedPollSeconds", "600");
         await agents.CreateAsync(Agent(ns, "gated"));
 
         var refused = await VerifiedAsync(ns, "gated", ConditionStatus.False);
