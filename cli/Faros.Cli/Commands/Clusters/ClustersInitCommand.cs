@@ -16,6 +16,9 @@ public static class ClustersInitCommand
 {
     private const string DefaultImage = "ghcr.io/faros-sh/faros-agent";
 
+    // The CRD's default of spec.heartbeatTimeoutSeconds (the API server fills it in, so this is only a fallback).
+    private const int DefaultHeartbeatTimeoutSeconds = 300;
+
     public static Command Create()
     {
         var name = NameArguments.Subdomain("cluster");
@@ -30,12 +33,28 @@ public static class ClustersInitCommand
             Description = "The ClusterRole the agent gets on the target cluster.",
             DefaultValueFactory = _ => "view",
         };
+        var heartbeatTimeout = new Option<Duration?>("--heartbeat-timeout")
+        {
+            Description = "A new cluster turns Failed after this long without a heartbeat (at least 10s; the operator's default is 5m). The agent heartbeats three times within it.",
+            HelpName = "duration",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Durations.TryParse(text, out var value) && value >= TimeSpan.FromSeconds(10))
+                {
+                    return new Duration(value);
+                }
+
+                result.AddError($"Heartbeat timeout '{text}' must be a duration of at least 10s, e.g. 30s or 5m.");
+                return null;
+            },
+        };
         var ns = CommonOptions.Namespace();
         var noWait = new Option<bool>("--no-wait") { Description = "Print the manifest and return without waiting for the cluster to become Ready." };
         var timeout = CommonOptions.Timeout(TimeSpan.FromMinutes(5));
         var command = new Command("init", "Add a cluster: print the manifest to apply on it (stdout) and wait until its agent reports in.")
         {
-            name, displayName, image, clusterRole, ns, noWait, timeout,
+            name, displayName, image, clusterRole, heartbeatTimeout, ns, noWait, timeout,
         };
         command.SetFarosAction(async invocation =>
         {
@@ -49,7 +68,11 @@ public static class ClustersInitCommand
                 await clusters.CreateAsync(new Cluster
                 {
                     Metadata = new V1ObjectMeta { Name = clusterName, NamespaceProperty = namespaceName },
-                    Spec = new ClusterSpec { DisplayName = invocation.Get(displayName) },
+                    Spec = new ClusterSpec
+                    {
+                        DisplayName = invocation.Get(displayName),
+                        HeartbeatTimeoutSeconds = invocation.Get(heartbeatTimeout) is { } limit ? (int)limit.Value.TotalSeconds : null,
+                    },
                 }, cancellationToken);
                 await invocation.Error.WriteLineAsync($"Created cluster {namespaceName}/{clusterName}.");
             }
@@ -71,7 +94,9 @@ public static class ClustersInitCommand
             var session = invocation.Kube;
             var hubKubeconfig = DeviceKubeconfig.Create(initialized!.Status.AgentName ?? clusterName, namespaceName, session.Server,
                 session.CertificateAuthorityData, session.SkipTlsVerify, token!);
-            var manifest = ClusterAgentManifest.Create(clusterName, hubKubeconfig, invocation.Get(image), invocation.Get(clusterRole));
+            var agentArguments = ClusterAgentManifest.AgentArguments(initialized.Status.AgentName ?? clusterName, namespaceName,
+                ClusterAgentManifest.HeartbeatInterval(initialized.Spec.HeartbeatTimeoutSeconds ?? DefaultHeartbeatTimeoutSeconds));
+            var manifest = ClusterAgentManifest.Create(clusterName, hubKubeconfig, invocation.Get(image), invocation.Get(clusterRole), agentArguments);
             if (invocation.Get(noWait))
             {
                 await invocation.Out.WriteAsync(manifest);

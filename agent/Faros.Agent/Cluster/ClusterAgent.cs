@@ -1,0 +1,115 @@
+using System.Net;
+using System.Reflection;
+using Faros.Api.Core;
+using Faros.Api.Kubernetes;
+using Faros.Sdk.Reconciliation;
+using k8s.Autorest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Faros.Agent.Cluster;
+
+/// <summary>
+/// The agent of a managed cluster: on every heartbeat it writes status.lastHeartbeat, its version and what it learnt
+/// about the cluster it runs in onto its core.faros.sh Agent on the hub; the operator's Cluster reconciler reads that
+/// heartbeat to hold the Cluster Ready (and turns it Failed when it stops). The core Agent belongs to the operator:
+/// the agent never creates it, and when it is missing (the Cluster deleted) the agent says so and keeps retrying.
+/// </summary>
+public sealed class ClusterAgent : BackgroundService
+{
+    private static readonly string Version = typeof(ClusterAgent).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    private readonly AgentOptions _options;
+    private readonly ResourceClient<CoreAgent> _agents;
+    private readonly TargetCluster _target;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ClusterAgent> _logger;
+
+    public ClusterAgent(AgentOptions options, ResourceClient<CoreAgent> agents, TargetCluster target, ILogger<ClusterAgent> logger, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ClusterModeOptions.Validate(options);
+        _options = options;
+        _agents = agents;
+        _target = target;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _logger.LogInformation("Cluster agent {Version} heartbeating core Agent {Namespace}/{Name} every {Interval}", Version, _options.Namespace, _options.Name, _options.HeartbeatInterval);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                if (failures > 0)
+                {
+                    _logger.LogInformation("Heartbeat to the hub restored after {Failures} failure(s)", failures);
+                }
+
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                _logger.LogWarning("Heartbeat of core Agent {Namespace}/{Name} failed ({Error}); retrying in {Delay}",
+                    _options.Namespace, _options.Name, Describe(ex), _options.HubBackoff.DelayAfter(failures));
+            }
+
+            var wait = failures > 0 ? _options.HubBackoff.DelayAfter(failures) : _options.HeartbeatInterval;
+            try
+            {
+                await Task.Delay(wait < _options.HeartbeatInterval ? wait : _options.HeartbeatInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One heartbeat: probe the cluster, then write the status (once more on a conflict with the operator).</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var (reachable, reason, message) = await _target.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var agent = await _agents.GetAsync(_options.Namespace, _options.Name, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            agent.Status.LastHeartbeat = now.UtcDateTime;
+            agent.Status.AgentVersion = Version;
+            agent.Status.ObservedGeneration = agent.Metadata.Generation;
+            agent.Status.Conditions.SetCondition(ClusterAgentConditions.TargetReachable,
+                reachable switch { true => ConditionStatus.True, false => ConditionStatus.False, null => ConditionStatus.Unknown },
+                reason, message, agent.Metadata.Generation, now);
+            try
+            {
+                await _agents.ReplaceStatusAsync(agent, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < 3)
+            {
+                // Someone else wrote the Agent between our read and write: read it again.
+            }
+        }
+    }
+
+    /// <summary>The failures a user can act on, said plainly.</summary>
+    private string Describe(Exception failure) => failure is HttpOperationException http
+        ? http.Response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => $"the hub has no core Agent {_options.Namespace}/{_options.Name}: was the Cluster deleted? Re-run `kubectl faros clusters init {_options.Name}` and apply its manifest",
+            HttpStatusCode.Unauthorized => "the hub refused the token: the Cluster's token Secret was deleted or renewed; re-apply the manifest from `kubectl faros clusters init`",
+            HttpStatusCode.Forbidden => "the token may not write this Agent's status; is the hub's operator up to date?",
+            var code => $"HTTP {(int)code}: {http.Response.Content}",
+        }
+        : failure.Message;
+}
