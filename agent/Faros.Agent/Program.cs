@@ -31,7 +31,8 @@ try
 }
 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
 {
-    Console.Error.WriteLine(ex.Message);
+    // InvalidOperationException: a value the binder cannot convert (e.g. --mode other than edge or cluster).
+    Console.Error.WriteLine(ex is InvalidOperationException ? $"{ex.Message} --mode takes edge or cluster; intervals read like 00:00:20." : ex.Message);
     return 2;
 }
 
