@@ -24,7 +24,7 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
     protected override string NamespacePrefix => "clus";
 
     [Test]
-    public async Task The_printed_manifest_runs_the_real_agent_to_Ready_and_losing_the_agent_turns_the_cluster_Failed()
+    public async Task The_printed_manifest_runs_the_real_agent_to_Ready_losing_it_turns_the_cluster_Failed_and_a_new_one_brings_it_back()
     {
         // The manifest is written to a file that appears (by rename) once init closed stdout; init goes on waiting.
         var manifestFile = Path.Combine(sandbox.Directory, "manifest.yaml");
@@ -46,10 +46,13 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
         Assert.That(arguments, Is.SupersetOf(new[] { "--mode", "cluster", "--name", "east", "--namespace", ns }));
 
         // In place of the pod's in-cluster config (the only argument added): the target cluster is the test API server.
-        var agent = BuiltProgram.Start("agent/Faros.Agent", "Faros.Agent", [.. arguments, "--target-kubeconfig", admin.Hub.KubeconfigPath]);
+        string[] podArguments = [.. arguments, "--target-kubeconfig", admin.Hub.KubeconfigPath];
+        var toReady = Stopwatch.StartNew();
+        var agent = BuiltProgram.Start("agent/Faros.Agent", "Faros.Agent", podArguments);
         try
         {
             var result = await init;
+            toReady.Stop();
             Assert.That(result.Succeeded, $"{result}{System.Environment.NewLine}agent: {agent.Output}");
             Assert.That(result.StandardError, Does.Contain($"Cluster {ns}/east is Ready."));
             Assert.That(agent.HasExited, Is.False, "the agent accepted every container arg and keeps running");
@@ -72,7 +75,16 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
         await WaitForAsync(async () => (await clusters.GetAsync(ns, "east")).Status.Phase == ClusterPhases.Failed, "the cluster Failed after the agent stopped");
         var failed = await clusters.GetAsync(ns, "east");
         Assert.That(failed.Status.FindCondition(ClusterConditions.Ready)?.Reason, Is.EqualTo(ClusterConditions.Reasons.HeartbeatLost));
-        await TestContext.Progress.WriteLineAsync($"Cluster agent stopped -> cluster Failed in {stopped.Elapsed.TotalSeconds:F1} s (heartbeat timeout 10 s).");
+
+        // A new pod (the Deployment recreating it) brings the same Cluster back to Ready.
+        var recovered = Stopwatch.StartNew();
+        await using (var again = BuiltProgram.Start("agent/Faros.Agent", "Faros.Agent", podArguments))
+        {
+            await WaitForAsync(async () => (await clusters.GetAsync(ns, "east")).Status.Phase == ClusterPhases.Ready, "the cluster Ready again with a new agent");
+        }
+
+        await TestContext.Progress.WriteLineAsync(
+            $"Cluster agent: start -> init's wait Ready {toReady.Elapsed.TotalSeconds:F1} s; stopped -> Failed {stopped.Elapsed.TotalSeconds:F1} s (timeout 10 s); restarted -> Ready {recovered.Elapsed.TotalSeconds:F1} s.");
     }
 
     [Test]

@@ -63,7 +63,13 @@ public static class ClustersInitCommand
             var client = invocation.Kube.Client;
             var clusters = new ResourceClient<Cluster>(client);
             var cancellationToken = invocation.CancellationToken;
-            if (await clusters.FindAsync(namespaceName, clusterName, cancellationToken) is null)
+            var existing = await clusters.FindAsync(namespaceName, clusterName, cancellationToken);
+            if (existing is not null && invocation.Get(heartbeatTimeout) is { } asked && existing.Spec.HeartbeatTimeoutSeconds is { } kept && kept != (int)asked.Value.TotalSeconds)
+            {
+                await invocation.Error.WriteLineAsync($"Cluster {namespaceName}/{clusterName} exists; its heartbeat timeout stays {kept}s (--heartbeat-timeout applies to a new cluster).");
+            }
+
+            if (existing is null)
             {
                 await clusters.CreateAsync(new Cluster
                 {
