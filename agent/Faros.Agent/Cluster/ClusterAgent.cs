@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using Faros.Api.Core;
-using Faros.Api.Kubernetes;
 using Faros.Sdk.Reconciliation;
 using k8s.Autorest;
 using Microsoft.Extensions.Hosting;
@@ -21,17 +19,17 @@ public sealed class ClusterAgent : BackgroundService
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     private readonly AgentOptions _options;
-    private readonly ResourceClient<CoreAgent> _agents;
+    private readonly HubConnection _hub;
     private readonly TargetCluster _target;
     private readonly TimeProvider _time;
     private readonly ILogger<ClusterAgent> _logger;
 
-    public ClusterAgent(AgentOptions options, ResourceClient<CoreAgent> agents, TargetCluster target, ILogger<ClusterAgent> logger, TimeProvider? time = null)
+    public ClusterAgent(AgentOptions options, HubConnection hub, TargetCluster target, ILogger<ClusterAgent> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusterModeOptions.Validate(options);
         _options = options;
-        _agents = agents;
+        _hub = hub;
         _target = target;
         _logger = logger;
         _time = time ?? TimeProvider.System;
@@ -56,6 +54,11 @@ public sealed class ClusterAgent : BackgroundService
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (HttpOperationException refused) when (refused.Response.StatusCode == HttpStatusCode.Unauthorized && _hub.ReloadIfChanged())
+            {
+                _logger.LogInformation("The hub refused the token and the hub kubeconfig {Kubeconfig} changed: using the new one", _options.Kubeconfig);
+                continue;
             }
             catch (Exception ex)
             {
@@ -82,7 +85,7 @@ public sealed class ClusterAgent : BackgroundService
         var (reachable, reason, message) = await _target.ProbeAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            var agent = await _agents.GetAsync(_options.Namespace, _options.Name, cancellationToken).ConfigureAwait(false);
+            var agent = await _hub.Agents.GetAsync(_options.Namespace, _options.Name, cancellationToken).ConfigureAwait(false);
             var now = _time.GetUtcNow();
             agent.Status.LastHeartbeat = now.UtcDateTime;
             agent.Status.AgentVersion = Version;
@@ -92,7 +95,7 @@ public sealed class ClusterAgent : BackgroundService
                 reason, message, agent.Metadata.Generation, now);
             try
             {
-                await _agents.ReplaceStatusAsync(agent, cancellationToken).ConfigureAwait(false);
+                await _hub.Agents.ReplaceStatusAsync(agent, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < 3)
@@ -107,7 +110,7 @@ public sealed class ClusterAgent : BackgroundService
         ? http.Response.StatusCode switch
         {
             HttpStatusCode.NotFound => $"the hub has no core Agent {_options.Namespace}/{_options.Name}: was the Cluster deleted? Re-run `kubectl faros clusters init {_options.Name}` and apply its manifest",
-            HttpStatusCode.Unauthorized => "the hub refused the token: the Cluster's token Secret was deleted or renewed; re-apply the manifest from `kubectl faros clusters init`",
+            HttpStatusCode.Unauthorized => "the hub refused the token (expired, or the Cluster's token Secret was deleted): re-apply the manifest from `kubectl faros clusters init`; the agent reloads its hub kubeconfig when it changes",
             HttpStatusCode.Forbidden => "the token may not write this Agent's status; is the hub's operator up to date?",
             var code => $"HTTP {(int)code}: {http.Response.Content}",
         }

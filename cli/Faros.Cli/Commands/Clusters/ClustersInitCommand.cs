@@ -49,12 +49,28 @@ public static class ClustersInitCommand
                 return null;
             },
         };
+        var hubServer = new Option<Uri?>("--hub-server")
+        {
+            Description = "The hub's API server URL as the target cluster reaches it (default: the server of the current context).",
+            HelpName = "url",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+                {
+                    return url;
+                }
+
+                result.AddError($"Hub server '{text}' is not an absolute http(s) URL, e.g. https://hub.example.com:6443.");
+                return null;
+            },
+        };
         var ns = CommonOptions.Namespace();
         var noWait = new Option<bool>("--no-wait") { Description = "Print the manifest and return without waiting for the cluster to become Ready." };
         var timeout = CommonOptions.Timeout(TimeSpan.FromMinutes(5));
         var command = new Command("init", "Add a cluster: print the manifest to apply on it (stdout) and wait until its agent reports in.")
         {
-            name, displayName, image, clusterRole, heartbeatTimeout, ns, noWait, timeout,
+            name, displayName, image, clusterRole, heartbeatTimeout, hubServer, ns, noWait, timeout,
         };
         command.SetFarosAction(async invocation =>
         {
@@ -98,7 +114,7 @@ public static class ClustersInitCommand
                 cancellationToken);
 
             var session = invocation.Kube;
-            var hubKubeconfig = DeviceKubeconfig.Create(initialized!.Status.AgentName ?? clusterName, namespaceName, session.Server,
+            var hubKubeconfig = DeviceKubeconfig.Create(initialized!.Status.AgentName ?? clusterName, namespaceName, invocation.Get(hubServer)?.AbsoluteUri.TrimEnd('/') ?? session.Server,
                 session.CertificateAuthorityData, session.SkipTlsVerify, token!);
             var agentArguments = ClusterAgentManifest.AgentArguments(initialized.Status.AgentName ?? clusterName, namespaceName,
                 ClusterAgentManifest.HeartbeatInterval(initialized.Spec.HeartbeatTimeoutSeconds ?? DefaultHeartbeatTimeoutSeconds));
