@@ -64,19 +64,25 @@ public sealed class ClusterAgent : BackgroundService
             {
                 failures++;
                 _logger.LogWarning("Heartbeat of core Agent {Namespace}/{Name} failed ({Error}); retrying in {Delay}",
-                    _options.Namespace, _options.Name, Describe(ex), _options.HubBackoff.DelayAfter(failures));
+                    _options.Namespace, _options.Name, Describe(ex), NextDelay(failures));
             }
 
-            var wait = failures > 0 ? _options.HubBackoff.DelayAfter(failures) : _options.HeartbeatInterval;
             try
             {
-                await Task.Delay(wait < _options.HeartbeatInterval ? wait : _options.HeartbeatInterval, _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(NextDelay(failures), _time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
         }
+    }
+
+    /// <summary>After failures, back off, but never past the heartbeat interval: a heartbeat that gets through in time keeps the Cluster Ready.</summary>
+    private TimeSpan NextDelay(int failures)
+    {
+        var backoff = failures > 0 ? _options.HubBackoff.DelayAfter(failures) : _options.HeartbeatInterval;
+        return backoff < _options.HeartbeatInterval ? backoff : _options.HeartbeatInterval;
     }
 
     /// <summary>One heartbeat: probe the cluster, then write the status (once more on a conflict with the operator).</summary>
