@@ -5,6 +5,12 @@ namespace Faros.Agent;
 /// <summary>The agent's settings (configuration section <c>Agent</c>, or <c>Agent__X</c> environment variables).</summary>
 public sealed class AgentOptions
 {
+    /// <summary>Edge (a device's plugins) or Cluster (the agent of a managed cluster, see Cluster/ClusterAgent).</summary>
+    public AgentMode Mode { get; set; } = AgentMode.Edge;
+
+    /// <summary>Cluster mode: a kubeconfig of the cluster the agent reports on; the in-cluster config when unset.</summary>
+    public string? TargetKubeconfig { get; set; }
+
     /// <summary>The kubeconfig a Registration produced for this device.</summary>
     public string Kubeconfig { get; set; } = "";
 

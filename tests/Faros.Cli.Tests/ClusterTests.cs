@@ -51,6 +51,22 @@ public sealed class ClusterTests : FarosApiTestBase
     }
 
     [Test]
+    public async Task Init_no_wait_prints_a_hub_kubeconfig_for_the_given_hub_server_and_a_heartbeat_for_the_given_timeout()
+    {
+        var init = sandbox.FarosAsync("clusters", "init", "edge-5", "-n", ns, "--hub-server", "https://hub.example.com:6443", "--heartbeat-timeout", "30s", "--no-wait", "--timeout", "60s");
+        await Operator.InitializeClusterAsync(ns, "edge-5", "cluster-jwt-5");
+        var result = await init;
+        Assert.That(result.Succeeded, result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("server: https://hub.example.com:6443").And.Contain("token: cluster-jwt-5"));
+        Assert.That(result.StandardOutput, Does.Contain("00:00:10"), "the agent heartbeats every third of the 30 s timeout");
+        Assert.That((await new ResourceClient<Cluster>(admin.Client).GetAsync(ns, "edge-5")).Spec.HeartbeatTimeoutSeconds, Is.EqualTo(30));
+
+        var bad = await sandbox.FarosAsync("clusters", "init", "edge-6", "-n", ns, "--hub-server", "hub:6443", "--heartbeat-timeout", "5s");
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.ToString());
+        Assert.That(bad.StandardError, Does.Contain("is not an absolute http(s) URL").And.Contain("at least 10s"));
+    }
+
+    [Test]
     public async Task Init_without_an_operator_times_out_with_exit_4_and_prints_no_manifest()
     {
         var result = await sandbox.FarosAsync("clusters", "init", "edge-2", "-n", ns, "--timeout", "2s");

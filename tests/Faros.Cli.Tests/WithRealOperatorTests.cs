@@ -16,18 +16,12 @@ namespace Faros.Cli.Tests;
 /// the real operator cannot be made to produce on demand.
 /// </summary>
 [TestFixture]
-public sealed class WithRealOperatorTests : FarosApiTestBase
+public sealed class WithRealOperatorTests : RealOperatorTestBase
 {
-    private RealOperator realOperator = null!;
-    private RegistryProcess registry = null!;
-    private string fixtureNamespace = "";
+    protected override string NamespacePrefix => "real";
 
-    [OneTimeSetUp]
-    public async Task StartOperatorAsync()
+    protected override async Task PrepareRegistryAsync()
     {
-        registry = await SharedServices.RegistryAsync();
-        fixtureNamespace = NewName("real");
-        await admin.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = fixtureNamespace } });
         using var http = registry.CreateClient();
         var publisher = new PackagePublishClient(http);
         // Signed with the test publisher key by the push; 1.* must pick the highest.
@@ -35,24 +29,6 @@ public sealed class WithRealOperatorTests : FarosApiTestBase
         {
             await publisher.PushOrThrowAsync(TestPackages.Build(new TestPackageSpec("Contoso.Relay", version) { PackageTypes = ["FarosPlugin"] }), registry.BootstrapApiKey);
         }
-
-        realOperator = await RealOperator.StartAsync(admin, fixtureNamespace, registry);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopOperatorAsync()
-    {
-        if (realOperator is not null)
-        {
-            await realOperator.DisposeAsync();
-        }
-    }
-
-    /// <summary>Every test works in the one namespace the operator watches.</summary>
-    protected override Task PrepareSandboxAsync()
-    {
-        ns = fixtureNamespace;
-        return Task.CompletedTask;
     }
 
     [Test]

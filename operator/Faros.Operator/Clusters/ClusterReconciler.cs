@@ -12,7 +12,7 @@ namespace Faros.Operator.Clusters;
 
 /// <summary>
 /// Takes a Cluster through its lifecycle: Pending; Initializing, which creates the core Agent, its
-/// ServiceAccount and a Secret with a signed (JWT) token for it; Ready while the agent's heartbeat is fresh;
+/// ServiceAccount (with a Role to heartbeat that Agent) and a Secret with a signed (JWT) token for it; Ready while the agent's heartbeat is fresh;
 /// Failed when initialization fails or the heartbeat is lost past spec.heartbeatTimeoutSeconds; on delete,
 /// Deleting, the finalizer's cleanup, then Deleted.
 /// </summary>
@@ -121,6 +121,11 @@ public sealed class ClusterReconciler : Reconciler<Cluster>
         await KubernetesObjects.EnsureExistsAsync(
             () => _client.CoreV1.ReadNamespacedServiceAccountAsync(serviceAccount, ns, cancellationToken: cancellationToken),
             () => _client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels } }, ns, cancellationToken: cancellationToken));
+        // The token authenticates the agent to the hub's API server as this ServiceAccount; the Role lets it heartbeat.
+        await KubernetesObjects.EnsureExistsAsync(
+            () => _client.RbacAuthorizationV1.ReadNamespacedRoleAsync(serviceAccount, ns, cancellationToken: cancellationToken),
+            () => _client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role { Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels }, Rules = ClusterAgentAccess.Rules(name) }, ns, cancellationToken: cancellationToken));
+        await RoleBindings.EnsureForServiceAccountAsync(_client, ns, serviceAccount, labels, cancellationToken);
         await _tokens.EnsureTokenSecretAsync(ns, serviceAccount, TokenSecretName(name), labels, now, cancellationToken);
         await KubernetesObjects.EnsureExistsAsync(
             () => _agents.GetAsync(ns, name, cancellationToken),
@@ -139,11 +144,13 @@ public sealed class ClusterReconciler : Reconciler<Cluster>
         {
             cluster.Status.Phase = ClusterPhases.Deleting;
             cluster.Status.Conditions.SetCondition(ClusterConditions.Ready, ConditionStatus.False, Reasons.Deleting,
-                "deleting the cluster's agent, token and ServiceAccount.", cluster.Metadata.Generation, now);
+                "deleting the cluster's agent, token, Role and ServiceAccount.", cluster.Metadata.Generation, now);
             return ReconcileResult.Requeue(TimeSpan.Zero);
         }
 
         await _agents.DeleteAsync(ns, name, cancellationToken);
+        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleBindingAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
+        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedSecretAsync(TokenSecretName(name), ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedServiceAccountAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
         if (cluster.Status.Phase != ClusterPhases.Deleted)

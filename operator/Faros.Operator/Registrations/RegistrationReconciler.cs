@@ -64,14 +64,7 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
 
         var rules = DeviceAccess.Rules(agentName, await PluginResourcesAsync(ns, agentName, cancellationToken));
         await ApplyRoleAsync(ns, serviceAccount, labels, rules, cancellationToken);
-        await KubernetesObjects.EnsureExistsAsync(
-            () => _client.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync(serviceAccount, ns, cancellationToken: cancellationToken),
-            () => _client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
-            {
-                Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels },
-                RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = serviceAccount },
-                Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = serviceAccount, NamespaceProperty = ns }],
-            }, ns, cancellationToken: cancellationToken));
+        await RoleBindings.EnsureForServiceAccountAsync(_client, ns, serviceAccount, labels, cancellationToken);
 
         // Devices verify plugins under the cluster TrustPolicy too: read access to it, cluster-scoped, revoked by the finalizer.
         await _trustPolicyReaders.GrantAsync(ns, serviceAccount, labels, cancellationToken);

@@ -44,10 +44,15 @@ public sealed class ClusterReconcilerTests
             // The API server authenticates the token as the cluster's ServiceAccount (and RBAC then refuses it the secret list).
             var refused = Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => asAgent.CoreV1.ListNamespacedSecretAsync(ns));
             Assert.That(refused!.Response.Content, Does.Contain($"system:serviceaccount:{ns}:{ClusterReconciler.ServiceAccountName("north")}"));
-        }
 
-        agent.Status.LastHeartbeat = WholeSeconds(DateTime.UtcNow);
-        await agents.ReplaceStatusAsync(agent);
+            // Its Role lets it heartbeat its own Agent, as the cluster agent does, and nothing more.
+            var asAgentAgents = new ResourceClient<CoreAgent>(asAgent);
+            var own = await asAgentAgents.GetAsync(ns, "north");
+            own.Status.LastHeartbeat = WholeSeconds(DateTime.UtcNow);
+            await asAgentAgents.ReplaceStatusAsync(own);
+            Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => asAgentAgents.ListAsync(ns), "listing every Agent is refused");
+            Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => asAgentAgents.DeleteAsync(ns, "north"), "deleting its Agent is refused");
+        }
         var ready = await Eventually.GetAsync(() => clusters.GetAsync(ns, "north"), c => c.Status.Phase == ClusterPhases.Ready, Patience, "Ready after a heartbeat");
         Assert.That(ready.Status.IsConditionTrue(ClusterConditions.Ready));
 
@@ -64,6 +69,8 @@ public sealed class ClusterReconcilerTests
             Assert.That(await agents.FindAsync(ns, "north"), Is.Null, "agent left behind");
             Assert.That((await admin.CoreV1.ListNamespacedSecretAsync(ns, labelSelector: "core.faros.sh/cluster=north")).Items, Is.Empty, "token Secret left behind");
             Assert.That((await admin.CoreV1.ListNamespacedServiceAccountAsync(ns, labelSelector: "core.faros.sh/cluster=north")).Items, Is.Empty, "ServiceAccount left behind");
+            Assert.That((await admin.RbacAuthorizationV1.ListNamespacedRoleAsync(ns, labelSelector: "core.faros.sh/cluster=north")).Items, Is.Empty, "Role left behind");
+            Assert.That((await admin.RbacAuthorizationV1.ListNamespacedRoleBindingAsync(ns, labelSelector: "core.faros.sh/cluster=north")).Items, Is.Empty, "RoleBinding left behind");
         });
 
         await stopWatching.CancelAsync();

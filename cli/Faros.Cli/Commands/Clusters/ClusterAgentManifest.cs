@@ -1,20 +1,41 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Faros.Cli.Commands.Agents;
 using Faros.Cli.Output;
 
 namespace Faros.Cli.Commands.Clusters;
 
 /// <summary>
 /// What `clusters init` prints for the target cluster: a faros-system namespace, a Secret with the hub kubeconfig
-/// of the cluster's core agent, a ServiceAccount bound to a ClusterRole there, and the agent's Deployment.
+/// of the cluster's core agent, a ServiceAccount bound to a ClusterRole there, and the agent's Deployment: one
+/// replica (one agent speaks for the cluster; Recreate, so two never heartbeat at once) running the agent image in
+/// cluster mode.
 /// </summary>
 public static class ClusterAgentManifest
 {
     public const string Namespace = "faros-system";
+
+    /// <summary>Where the Deployment mounts the Secret (keys <c>kubeconfig</c> and <c>cluster</c>).</summary>
+    public const string HubMountPath = "/etc/faros/hub";
+
     private const string Name = "faros-cluster-agent";
 
-    public static string Create(string clusterName, string hubKubeconfig, string image, string clusterRole)
+    /// <summary>The agent's heartbeat: three beats within the Cluster's timeout, at most every 20 s.</summary>
+    public static TimeSpan HeartbeatInterval(int heartbeatTimeoutSeconds) =>
+        TimeSpan.FromSeconds(Math.Clamp(heartbeatTimeoutSeconds / 3, 1, 20));
+
+    /// <summary>The container's args: exactly the switches the agent's command line accepts (agent/Faros.Agent/AgentCommandLine.cs).</summary>
+    public static IReadOnlyList<string> AgentArguments(string agentName, string hubNamespace, TimeSpan heartbeatInterval) =>
+    [
+        "--mode", "cluster",
+        "--hub-kubeconfig", HubMountPath + "/kubeconfig",
+        "--name", agentName,
+        "--namespace", hubNamespace,
+        "--heartbeat-interval", heartbeatInterval.ToString("c", CultureInfo.InvariantCulture),
+    ];
+
+    public static string Create(string clusterName, string hubKubeconfig, string image, string clusterRole, IReadOnlyList<string> agentArguments)
     {
+        ArgumentNullException.ThrowIfNull(agentArguments);
         var labels = new JsonObject { ["app.kubernetes.io/name"] = Name, ["app.kubernetes.io/part-of"] = "faros" };
         var documents = new JsonObject[]
         {
@@ -54,6 +75,7 @@ public static class ClusterAgentManifest
                 ["spec"] = new JsonObject
                 {
                     ["replicas"] = 1,
+                    ["strategy"] = new JsonObject { ["type"] = "Recreate" },
                     ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app.kubernetes.io/name"] = Name } },
                     ["template"] = new JsonObject
                     {
@@ -61,14 +83,31 @@ public static class ClusterAgentManifest
                         ["spec"] = new JsonObject
                         {
                             ["serviceAccountName"] = Name,
+                            ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true },
                             ["containers"] = new JsonArray(new JsonObject
                             {
                                 ["name"] = "agent",
                                 ["image"] = image,
-                                ["args"] = new JsonArray("--mode", "cluster", "--cluster", clusterName, "--hub-kubeconfig", "/etc/faros/hub/kubeconfig"),
-                                ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "hub", ["mountPath"] = "/etc/faros/hub", ["readOnly"] = true }),
+                                ["args"] = new JsonArray(agentArguments.Select(argument => (JsonNode?)JsonValue.Create(argument)).ToArray()),
+                                ["resources"] = new JsonObject
+                                {
+                                    ["requests"] = new JsonObject { ["cpu"] = "10m", ["memory"] = "48Mi" },
+                                    ["limits"] = new JsonObject { ["memory"] = "256Mi" },
+                                },
+                                ["securityContext"] = new JsonObject
+                                {
+                                    ["allowPrivilegeEscalation"] = false,
+                                    ["readOnlyRootFilesystem"] = true,
+                                    ["capabilities"] = new JsonObject { ["drop"] = new JsonArray("ALL") },
+                                },
+                                ["volumeMounts"] = new JsonArray(
+                                    new JsonObject { ["name"] = "hub", ["mountPath"] = HubMountPath, ["readOnly"] = true },
+                                    // The root filesystem is read-only; the .NET runtime still wants a writable /tmp.
+                                    new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" }),
                             }),
-                            ["volumes"] = new JsonArray(new JsonObject { ["name"] = "hub", ["secret"] = new JsonObject { ["secretName"] = Name } }),
+                            ["volumes"] = new JsonArray(
+                                new JsonObject { ["name"] = "hub", ["secret"] = new JsonObject { ["secretName"] = Name } },
+                                new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject() }),
                         },
                     },
                 },

@@ -16,6 +16,9 @@ public static class ClustersInitCommand
 {
     private const string DefaultImage = "ghcr.io/faros-sh/faros-agent";
 
+    // The CRD's default of spec.heartbeatTimeoutSeconds (the API server fills it in, so this is only a fallback).
+    private const int DefaultHeartbeatTimeoutSeconds = 300;
+
     public static Command Create()
     {
         var name = NameArguments.Subdomain("cluster");
@@ -30,12 +33,44 @@ public static class ClustersInitCommand
             Description = "The ClusterRole the agent gets on the target cluster.",
             DefaultValueFactory = _ => "view",
         };
+        var heartbeatTimeout = new Option<Duration?>("--heartbeat-timeout")
+        {
+            Description = "A new cluster turns Failed after this long without a heartbeat (at least 10s; the operator's default is 5m). The agent heartbeats three times within it.",
+            HelpName = "duration",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Durations.TryParse(text, out var value) && value >= TimeSpan.FromSeconds(10))
+                {
+                    return new Duration(value);
+                }
+
+                result.AddError($"Heartbeat timeout '{text}' must be a duration of at least 10s, e.g. 30s or 5m.");
+                return null;
+            },
+        };
+        var hubServer = new Option<Uri?>("--hub-server")
+        {
+            Description = "The hub's API server URL as the target cluster reaches it (default: the server of the current context).",
+            HelpName = "url",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+                {
+                    return url;
+                }
+
+                result.AddError($"Hub server '{text}' is not an absolute http(s) URL, e.g. https://hub.example.com:6443.");
+                return null;
+            },
+        };
         var ns = CommonOptions.Namespace();
         var noWait = new Option<bool>("--no-wait") { Description = "Print the manifest and return without waiting for the cluster to become Ready." };
         var timeout = CommonOptions.Timeout(TimeSpan.FromMinutes(5));
         var command = new Command("init", "Add a cluster: print the manifest to apply on it (stdout) and wait until its agent reports in.")
         {
-            name, displayName, image, clusterRole, ns, noWait, timeout,
+            name, displayName, image, clusterRole, heartbeatTimeout, hubServer, ns, noWait, timeout,
         };
         command.SetFarosAction(async invocation =>
         {
@@ -44,12 +79,22 @@ public static class ClustersInitCommand
             var client = invocation.Kube.Client;
             var clusters = new ResourceClient<Cluster>(client);
             var cancellationToken = invocation.CancellationToken;
-            if (await clusters.FindAsync(namespaceName, clusterName, cancellationToken) is null)
+            var existing = await clusters.FindAsync(namespaceName, clusterName, cancellationToken);
+            if (existing is not null && invocation.Get(heartbeatTimeout) is { } asked && existing.Spec.HeartbeatTimeoutSeconds is { } kept && kept != (int)asked.Value.TotalSeconds)
+            {
+                await invocation.Error.WriteLineAsync($"Cluster {namespaceName}/{clusterName} exists; its heartbeat timeout stays {kept}s (--heartbeat-timeout applies to a new cluster).");
+            }
+
+            if (existing is null)
             {
                 await clusters.CreateAsync(new Cluster
                 {
                     Metadata = new V1ObjectMeta { Name = clusterName, NamespaceProperty = namespaceName },
-                    Spec = new ClusterSpec { DisplayName = invocation.Get(displayName) },
+                    Spec = new ClusterSpec
+                    {
+                        DisplayName = invocation.Get(displayName),
+                        HeartbeatTimeoutSeconds = invocation.Get(heartbeatTimeout) is { } limit ? (int)limit.Value.TotalSeconds : null,
+                    },
                 }, cancellationToken);
                 await invocation.Error.WriteLineAsync($"Created cluster {namespaceName}/{clusterName}.");
             }
@@ -69,9 +114,11 @@ public static class ClustersInitCommand
                 cancellationToken);
 
             var session = invocation.Kube;
-            var hubKubeconfig = DeviceKubeconfig.Create(initialized!.Status.AgentName ?? clusterName, namespaceName, session.Server,
+            var hubKubeconfig = DeviceKubeconfig.Create(initialized!.Status.AgentName ?? clusterName, namespaceName, invocation.Get(hubServer)?.AbsoluteUri.TrimEnd('/') ?? session.Server,
                 session.CertificateAuthorityData, session.SkipTlsVerify, token!);
-            var manifest = ClusterAgentManifest.Create(clusterName, hubKubeconfig, invocation.Get(image), invocation.Get(clusterRole));
+            var agentArguments = ClusterAgentManifest.AgentArguments(initialized.Status.AgentName ?? clusterName, namespaceName,
+                ClusterAgentManifest.HeartbeatInterval(initialized.Spec.HeartbeatTimeoutSeconds ?? DefaultHeartbeatTimeoutSeconds));
+            var manifest = ClusterAgentManifest.Create(clusterName, hubKubeconfig, invocation.Get(image), invocation.Get(clusterRole), agentArguments);
             if (invocation.Get(noWait))
             {
                 await invocation.Out.WriteAsync(manifest);
