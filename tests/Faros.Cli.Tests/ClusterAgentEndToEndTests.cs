@@ -66,7 +66,7 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
 
             // With the operator's token it may also read its token Secret, where the operator renews the token.
             await WaitForAsync(() => agent.Output.ToString().Contains("The hub token in use is the current one", StringComparison.Ordinal), "the agent's first token check");
-            Assert.That(agent.Output.ToString(), Does.Not.Contain("Checking the hub for a renewed token failed"));
+            Assert.That(agent.Output.ToString(), Does.Not.Contain("Keeping the hub token current failed"));
         }
         finally
         {

@@ -133,7 +133,7 @@ public sealed class ClusterAgent : BackgroundService
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Retried at the next heartbeat: the current token may still be valid for days.
-            _logger.LogWarning("Checking the hub for a renewed token failed ({Error}); the current token stays in use", Describe(failure));
+            _logger.LogWarning("Keeping the hub token current failed ({Error}); retrying at the next heartbeat", failure.Message);
         }
     }
 

@@ -75,18 +75,22 @@ public sealed class ClusterAgentTests
         using var directory = new TempDirectory("cluster-agent");
         var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, TokenKubeconfig(ns, issued));
-        // The Secret of the manifest, in the cluster the agent runs in (here the same API server).
-        await admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "faros-cluster-agent" },
-            StringData = new Dictionary<string, string> { ["kubeconfig"] = TokenKubeconfig(ns, issued) },
-        }, ns);
-
         var options = Options(ns, kubeconfig, HubEnvironment.Server.KubeconfigPath);
         options.HubKubeconfigSecret = $"{ns}/faros-cluster-agent";
         await RunUntilAsync(options, async () =>
             Encoding.UTF8.GetString((await admin.CoreV1.ReadNamespacedSecretAsync("faros-cluster-agent", ns)).Data["kubeconfig"]).Contains(renewed, StringComparison.Ordinal)
-            && (await agents.GetAsync(ns, Name)).Status.LastHeartbeat is not null);
+            && (await agents.GetAsync(ns, Name)).Status.LastHeartbeat is not null,
+            started: async () =>
+            {
+                // The manifest's Secret in the cluster the agent runs in (here the same API server) appears only now:
+                // the first store fails, and is retried at a later heartbeat although the new token is in use already.
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                await admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+                {
+                    Metadata = new V1ObjectMeta { Name = "faros-cluster-agent" },
+                    StringData = new Dictionary<string, string> { ["kubeconfig"] = TokenKubeconfig(ns, issued) },
+                }, ns);
+            });
 
         // What a restarted pod would start from: the stored kubeconfig, with the renewed token, reaches the hub.
         var stored = Path.Combine(directory.Path, "stored-kubeconfig");
@@ -117,10 +121,12 @@ public sealed class ClusterAgentTests
             RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = account },
             Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = account, NamespaceProperty = ns }],
         }, ns);
-        async Task<string> IssueAsync() => (await admin.CoreV1.CreateNamespacedServiceAccountTokenAsync(
-            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { Audiences = [], ExpirationSeconds = 3600 } }, account, ns)).Status.Token;
-        var issued = await IssueAsync();
-        var renewed = await IssueAsync();
+        // Two requests in the same second with the same lifetime would sign the same claims into the same token.
+        async Task<string> IssueAsync(int lifetimeSeconds) => (await admin.CoreV1.CreateNamespacedServiceAccountTokenAsync(
+            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { Audiences = [], ExpirationSeconds = lifetimeSeconds } }, account, ns)).Status.Token;
+        var issued = await IssueAsync(3600);
+        var renewed = await IssueAsync(7200);
+        Assert.That(renewed, Is.Not.EqualTo(issued));
         await admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = "faros-cluster-west-token" },
