@@ -19,6 +19,7 @@ public static class AgentCommandLine
         ["--namespace"] = "Agent:Namespace",
         ["--heartbeat-interval"] = "Agent:HeartbeatInterval",
         ["--target-kubeconfig"] = "Agent:TargetKubeconfig",
+        ["--hub-kubeconfig-secret"] = "Agent:HubKubeconfigSecret",
         ["--trust-policy"] = "Agent:TrustPolicy",
         ["--trust-policy-resource"] = "Agent:TrustPolicyResource",
         ["--registry"] = "Agent:Registry",

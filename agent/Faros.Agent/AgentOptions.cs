@@ -11,6 +11,9 @@ public sealed class AgentOptions
     /// <summary>Cluster mode: a kubeconfig of the cluster the agent reports on; the in-cluster config when unset.</summary>
     public string? TargetKubeconfig { get; set; }
 
+    /// <summary>Cluster mode: namespace/name of the Secret in that cluster holding the hub kubeconfig, kept current with renewed tokens.</summary>
+    public string? HubKubeconfigSecret { get; set; }
+
     /// <summary>The kubeconfig a Registration produced for this device.</summary>
     public string Kubeconfig { get; set; } = "";
 

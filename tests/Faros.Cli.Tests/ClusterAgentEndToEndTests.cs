@@ -63,6 +63,10 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
             var target = coreAgent.Status.FindCondition("TargetReachable");
             Assert.That(target?.Status, Is.EqualTo("True"), agent.Output.ToString());
             Assert.That(target!.Message, Does.Contain("Kubernetes v1.20.2"));
+
+            // With the operator's token it may also read its token Secret, where the operator renews the token.
+            await WaitForAsync(() => agent.Output.ToString().Contains("The hub token in use is the current one", StringComparison.Ordinal), "the agent's first token check");
+            Assert.That(agent.Output.ToString(), Does.Not.Contain("Keeping the hub token current failed"));
         }
         finally
         {
@@ -110,7 +114,7 @@ public sealed class ClusterAgentEndToEndTests : RealOperatorTestBase
         Assert.That(dryRun.Succeeded, dryRun.ToString());
         using var document = JsonDocument.Parse(dryRun.StandardOutput);
         var objects = document.RootElement.GetProperty("items").EnumerateArray().Select(item => item.Clone()).ToList();
-        Assert.That(objects.Select(Kind), Is.EquivalentTo(new[] { "Namespace", "Secret", "ServiceAccount", "ClusterRoleBinding", "Deployment" }));
+        Assert.That(objects.Select(Kind), Is.EquivalentTo(new[] { "Namespace", "Secret", "ServiceAccount", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment" }));
         return objects;
     }
 

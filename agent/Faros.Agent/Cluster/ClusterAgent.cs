@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Faros.Api.Core;
 using Faros.Sdk.Reconciliation;
 using k8s.Autorest;
 using Microsoft.Extensions.Hosting;
@@ -21,16 +22,20 @@ public sealed class ClusterAgent : BackgroundService
     private readonly AgentOptions _options;
     private readonly HubConnection _hub;
     private readonly TargetCluster _target;
+    private readonly HubTokenRefresh _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger<ClusterAgent> _logger;
 
-    public ClusterAgent(AgentOptions options, HubConnection hub, TargetCluster target, ILogger<ClusterAgent> logger, TimeProvider? time = null)
+    private DateTimeOffset _nextTokenCheck = DateTimeOffset.MinValue;
+
+    public ClusterAgent(AgentOptions options, HubConnection hub, TargetCluster target, HubTokenRefresh tokens, ILogger<ClusterAgent> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusterModeOptions.Validate(options);
         _options = options;
         _hub = hub;
         _target = target;
+        _tokens = tokens;
         _logger = logger;
         _time = time ?? TimeProvider.System;
     }
@@ -43,7 +48,8 @@ public sealed class ClusterAgent : BackgroundService
         {
             try
             {
-                await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                var agent = await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                await RefreshTokenWhenDueAsync(agent, stoppingToken).ConfigureAwait(false);
                 if (failures > 0)
                 {
                     _logger.LogInformation("Heartbeat to the hub restored after {Failures} failure(s)", failures);
@@ -86,7 +92,7 @@ public sealed class ClusterAgent : BackgroundService
     }
 
     /// <summary>One heartbeat: probe the cluster, then write the status (once more on a conflict with the operator).</summary>
-    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    private async Task<CoreAgent> HeartbeatAsync(CancellationToken cancellationToken)
     {
         var (reachable, reason, message) = await _target.ProbeAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
@@ -101,13 +107,33 @@ public sealed class ClusterAgent : BackgroundService
                 reason, message, agent.Metadata.Generation, now);
             try
             {
-                await _hub.Agents.ReplaceStatusAsync(agent, cancellationToken).ConfigureAwait(false);
-                return;
+                return await _hub.Agents.ReplaceStatusAsync(agent, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < 3)
             {
                 // Someone else wrote the Agent between our read and write: read it again.
             }
+        }
+    }
+
+    /// <summary>At start and then every <see cref="HubTokenRefresh.Interval"/>; a failure is logged and never stops the heartbeat.</summary>
+    private async Task RefreshTokenWhenDueAsync(CoreAgent agent, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now < _nextTokenCheck)
+        {
+            return;
+        }
+
+        try
+        {
+            await _tokens.RefreshAsync(agent, cancellationToken).ConfigureAwait(false);
+            _nextTokenCheck = now + HubTokenRefresh.Interval;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Retried at the next heartbeat: the current token may still be valid for days.
+            _logger.LogWarning("Keeping the hub token current failed ({Error}); retrying at the next heartbeat", failure.Message);
         }
     }
 
@@ -117,7 +143,7 @@ public sealed class ClusterAgent : BackgroundService
         {
             HttpStatusCode.NotFound => $"the hub has no core Agent {_options.Namespace}/{_options.Name}: was the Cluster deleted? Re-run `kubectl faros clusters init {_options.Name}` and apply its manifest",
             HttpStatusCode.Unauthorized => "the hub refused the token (expired, or the Cluster's token Secret was deleted): re-apply the manifest from `kubectl faros clusters init`; the agent reloads its hub kubeconfig when it changes",
-            HttpStatusCode.Forbidden => "the token may not write this Agent's status; is the hub's operator up to date?",
+            HttpStatusCode.Forbidden => $"the hub forbids it ({http.Response.Content}); the operator's Role for this cluster may predate this agent: update the operator",
             var code => $"HTTP {(int)code}: {http.Response.Content}",
         }
         : failure.Message;

@@ -11,6 +11,7 @@ public static class ClusterMode
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(_ => new HubConnection(options.Kubeconfig));
         services.AddSingleton(provider => new TargetCluster(options.TargetKubeconfig, provider.GetRequiredService<ILogger<TargetCluster>>()));
+        services.AddSingleton<HubTokenRefresh>();
         services.AddHostedService<ClusterAgent>();
     }
 }

@@ -23,6 +23,11 @@ public static class ClusterModeOptions
             problems.Add($"--target-kubeconfig names no file ('{target}'); leave it out inside a pod to use the in-cluster config.");
         }
 
+        if (options.HubKubeconfigSecret is { } secret && secret.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            problems.Add($"--hub-kubeconfig-secret must be namespace/name of the Secret holding the hub kubeconfig in this cluster (was '{secret}').");
+        }
+
         if (options.HeartbeatInterval <= TimeSpan.Zero)
         {
             problems.Add("--heartbeat-interval must be positive (e.g. 00:00:20), and well under the Cluster's spec.heartbeatTimeoutSeconds.");
@@ -32,5 +37,13 @@ public static class ClusterModeOptions
         {
             throw new ArgumentException("Invalid cluster agent settings: " + string.Join(" ", problems));
         }
+    }
+
+    /// <summary>("namespace", "name") of a validated --hub-kubeconfig-secret.</summary>
+    public static (string Namespace, string Name) SplitSecret(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var slash = secret.IndexOf('/', StringComparison.Ordinal);
+        return (secret[..slash], secret[(slash + 1)..]);
     }
 }

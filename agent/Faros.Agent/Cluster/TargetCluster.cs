@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Reasons = Faros.Agent.Cluster.ClusterAgentConditions.Reasons;
 
@@ -53,6 +54,15 @@ public sealed class TargetCluster : IDisposable
         {
             return (false, Reasons.Unreachable, $"the cluster's API server did not answer ({_source}): {failure.Message}");
         }
+    }
+
+    /// <summary>Writes <paramref name="value"/> under <paramref name="key"/> of the Secret <paramref name="secret"/> ("namespace/name") in this cluster.</summary>
+    public async Task StoreAsync(string secret, string key, string value, CancellationToken cancellationToken)
+    {
+        var client = _client ?? throw new InvalidOperationException($"Cannot store into Secret {secret}: {_source} to this cluster.");
+        var (ns, name) = ClusterModeOptions.SplitSecret(secret);
+        var patch = new V1Patch(KubernetesJson.Serialize(new Dictionary<string, object> { ["stringData"] = new Dictionary<string, string> { [key] = value } }), V1Patch.PatchType.MergePatch);
+        await client.CoreV1.PatchNamespacedSecretAsync(patch, name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => (_client as IDisposable)?.Dispose();

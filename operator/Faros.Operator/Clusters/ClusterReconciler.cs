@@ -122,10 +122,7 @@ public sealed class ClusterReconciler : Reconciler<Cluster>
             () => _client.CoreV1.ReadNamespacedServiceAccountAsync(serviceAccount, ns, cancellationToken: cancellationToken),
             () => _client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels } }, ns, cancellationToken: cancellationToken));
         // The token authenticates the agent to the hub's API server as this ServiceAccount; the Role lets it heartbeat.
-        await KubernetesObjects.EnsureExistsAsync(
-            () => _client.RbacAuthorizationV1.ReadNamespacedRoleAsync(serviceAccount, ns, cancellationToken: cancellationToken),
-            () => _client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role { Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels }, Rules = ClusterAgentAccess.Rules(name) }, ns, cancellationToken: cancellationToken));
-        await RoleBindings.EnsureForServiceAccountAsync(_client, ns, serviceAccount, labels, cancellationToken);
+        await ServiceAccountRoles.ApplyAsync(_client, ns, serviceAccount, labels, ClusterAgentAccess.Rules(name, TokenSecretName(name)), cancellationToken);
         await _tokens.EnsureTokenSecretAsync(ns, serviceAccount, TokenSecretName(name), labels, now, cancellationToken);
         await KubernetesObjects.EnsureExistsAsync(
             () => _agents.GetAsync(ns, name, cancellationToken),
@@ -149,8 +146,7 @@ public sealed class ClusterReconciler : Reconciler<Cluster>
         }
 
         await _agents.DeleteAsync(ns, name, cancellationToken);
-        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleBindingAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
-        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
+        await ServiceAccountRoles.DeleteAsync(_client, ns, ServiceAccountName(name), cancellationToken);
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedSecretAsync(TokenSecretName(name), ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedServiceAccountAsync(ServiceAccountName(name), ns, cancellationToken: cancellationToken));
         if (cluster.Status.Phase != ClusterPhases.Deleted)

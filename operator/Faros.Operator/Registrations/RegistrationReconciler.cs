@@ -63,8 +63,7 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
             () => _client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = serviceAccount, Labels = labels } }, ns, cancellationToken: cancellationToken));
 
         var rules = DeviceAccess.Rules(agentName, await PluginResourcesAsync(ns, agentName, cancellationToken));
-        await ApplyRoleAsync(ns, serviceAccount, labels, rules, cancellationToken);
-        await RoleBindings.EnsureForServiceAccountAsync(_client, ns, serviceAccount, labels, cancellationToken);
+        await ServiceAccountRoles.ApplyAsync(_client, ns, serviceAccount, labels, rules, cancellationToken);
 
         // Devices verify plugins under the cluster TrustPolicy too: read access to it, cluster-scoped, revoked by the finalizer.
         await _trustPolicyReaders.GrantAsync(ns, serviceAccount, labels, cancellationToken);
@@ -107,39 +106,11 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
         return resources;
     }
 
-    private async Task ApplyRoleAsync(string ns, string name, Dictionary<string, string> labels, List<V1PolicyRule> rules, CancellationToken cancellationToken)
-    {
-        await Conflicts.RetryAsync<object?>(async ct =>
-        {
-            V1Role? existing = null;
-            try
-            {
-                existing = await _client.RbacAuthorizationV1.ReadNamespacedRoleAsync(name, ns, cancellationToken: ct);
-            }
-            catch (Exception missing) when (Conflicts.IsNotFound(missing))
-            {
-            }
-
-            if (existing is null)
-            {
-                await _client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role { Metadata = new V1ObjectMeta { Name = name, Labels = labels }, Rules = rules }, ns, cancellationToken: ct);
-            }
-            else if (KubernetesJson.Serialize(existing.Rules) != KubernetesJson.Serialize(rules))
-            {
-                existing.Rules = rules;
-                await _client.RbacAuthorizationV1.ReplaceNamespacedRoleAsync(existing, name, ns, cancellationToken: ct);
-            }
-
-            return null;
-        }, cancellationToken);
-    }
-
     private async Task DeleteAccessAsync(string ns, string agentName, CancellationToken cancellationToken)
     {
         var name = DeviceAccess.ServiceAccountName(agentName);
         await _trustPolicyReaders.RevokeAsync(ns, name, cancellationToken);
-        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleBindingAsync(name, ns, cancellationToken: cancellationToken));
-        await KubernetesObjects.DeleteIfExistsAsync(() => _client.RbacAuthorizationV1.DeleteNamespacedRoleAsync(name, ns, cancellationToken: cancellationToken));
+        await ServiceAccountRoles.DeleteAsync(_client, ns, name, cancellationToken);
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedSecretAsync(DeviceAccess.TokenSecretName(agentName), ns, cancellationToken: cancellationToken));
         await KubernetesObjects.DeleteIfExistsAsync(() => _client.CoreV1.DeleteNamespacedServiceAccountAsync(name, ns, cancellationToken: cancellationToken));
     }

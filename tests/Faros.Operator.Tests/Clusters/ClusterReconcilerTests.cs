@@ -51,6 +51,8 @@ public sealed class ClusterReconcilerTests
             own.Status.LastHeartbeat = WholeSeconds(DateTime.UtcNow);
             await asAgentAgents.ReplaceStatusAsync(own);
             Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => asAgentAgents.ListAsync(ns), "listing every Agent is refused");
+            var ownToken = await asAgent.CoreV1.ReadNamespacedSecretAsync(agent.Spec.TokenSecretRef.Name, ns);
+            Assert.That(ownToken.Data["token"], Is.EqualTo(secret.Data["token"]), "it reads its own token Secret, where the operator renews the token");
             Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => asAgentAgents.DeleteAsync(ns, "north"), "deleting its Agent is refused");
         }
         var ready = await Eventually.GetAsync(() => clusters.GetAsync(ns, "north"), c => c.Status.Phase == ClusterPhases.Ready, Patience, "Ready after a heartbeat");

@@ -6,7 +6,8 @@ namespace Faros.Cli.Commands.Clusters;
 
 /// <summary>
 /// What `clusters init` prints for the target cluster: a faros-system namespace, a Secret with the hub kubeconfig
-/// of the cluster's core agent, a ServiceAccount bound to a ClusterRole there, and the agent's Deployment: one
+/// of the cluster's core agent, a ServiceAccount bound to a ClusterRole there and allowed to update that Secret (with a
+/// renewed token), and the agent's Deployment: one
 /// replica (one agent speaks for the cluster; Recreate, so two never heartbeat at once) running the agent image in
 /// cluster mode.
 /// </summary>
@@ -31,6 +32,7 @@ public static class ClusterAgentManifest
         "--name", agentName,
         "--namespace", hubNamespace,
         "--heartbeat-interval", heartbeatInterval.ToString("c", CultureInfo.InvariantCulture),
+        "--hub-kubeconfig-secret", $"{Namespace}/{Name}",
     ];
 
     public static string Create(string clusterName, string hubKubeconfig, string image, string clusterRole, IReadOnlyList<string> agentArguments)
@@ -65,6 +67,28 @@ public static class ClusterAgentManifest
                 ["kind"] = "ClusterRoleBinding",
                 ["metadata"] = new JsonObject { ["name"] = Name, ["labels"] = labels.DeepClone() },
                 ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = clusterRole },
+                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = Name, ["namespace"] = Namespace }),
+            },
+            new()
+            {
+                // The agent writes a renewed hub token back into its Secret, so that a restarted pod starts with it.
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "Role",
+                ["metadata"] = Metadata(labels),
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["apiGroups"] = new JsonArray(""),
+                    ["resources"] = new JsonArray("secrets"),
+                    ["resourceNames"] = new JsonArray(Name),
+                    ["verbs"] = new JsonArray("get", "patch"),
+                }),
+            },
+            new()
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "RoleBinding",
+                ["metadata"] = Metadata(labels),
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = Name },
                 ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = Name, ["namespace"] = Namespace }),
             },
             new()
