@@ -27,7 +27,6 @@ public sealed class AgentLoop : IAsyncDisposable
     private readonly ILogger<AgentLoop> _logger;
     // Released by a plugin phase change or a watch event on the Agent object: either makes a sync due.
     private readonly SemaphoreSlim _pluginsChanged = new(0, 1);
-    private readonly AgentWatch _watch;
     private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
 
     public AgentLoop(AgentOptions options, IKubernetes client, ILoggerFactory loggerFactory, IPluginTrustCheck? trust = null, TimeProvider? time = null)
@@ -53,8 +52,22 @@ public sealed class AgentLoop : IAsyncDisposable
                 : new PackageIdAllowList(options.TrustedPlugins)),
             loggerFactory);
         Plugins.PluginChanged += (_, _) => Wake();
-        _watch = new AgentWatch(_agents, options, _time, _logger, Wake);
+        // The device's Role names only its own Agent (resourceNames), which authorizes a list or watch only with a
+        // name selector. Status changes are news here: the operator pins plugins in status.
+        Watcher = new ResourceWatcher<EdgeAgent>(
+            _agents,
+            new WatchSettings(options.Namespace, options.WatchTimeout, FieldSelector: WatchSettings.NameSelector(options.Name)),
+            _logger,
+            ResourceWatcher<EdgeAgent>.AnyChange,
+            options.HubBackoff,
+            _time);
+        // Every (re)list makes a sync due too, since changes may have been missed meanwhile.
+        Watcher.Changed += _ => Wake();
+        Watcher.Listed += Wake;
     }
+
+    /// <summary>The watch of this device's Agent object.</summary>
+    internal ResourceWatcher<EdgeAgent> Watcher { get; }
 
     private void Wake()
     {
@@ -86,7 +99,7 @@ public sealed class AgentLoop : IAsyncDisposable
         }
 
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watching = _watch.RunAsync(stopWatching.Token);
+        var watching = Watcher.RunAsync(stopWatching.Token);
         try
         {
             await SyncUntilCancelledAsync(cancellationToken).ConfigureAwait(false);

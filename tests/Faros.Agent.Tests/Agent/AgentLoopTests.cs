@@ -93,9 +93,7 @@ public sealed class AgentLoopTests
         var ns = await HubEnvironment.CreateNamespaceAsync(client);
         using var directory = new TempDirectory("agent-watch");
         var agents = new ResourceClient<EdgeAgent>(client);
-        var slow = Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path);
-        slow.SyncInterval = TimeSpan.FromMinutes(10);
-        slow.HeartbeatInterval = TimeSpan.FromMinutes(10);
+        var slow = WithoutResyncOrHeartbeat(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path));
         await using var device = RunningAgent.Start(slow, client);
         var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
         await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.LastHeartbeat is not null);
@@ -106,6 +104,32 @@ public sealed class AgentLoopTests
         var reached = pinned.Elapsed;
 
         Assert.That(reached, Is.LessThan(TimeSpan.FromSeconds(30)), "the watch delivered the pin; the next resync or heartbeat was 10 minutes away");
+    }
+
+    [Test]
+    public async Task A_watch_from_an_expired_version_is_answered_410_and_the_agent_lists_again_and_keeps_following_its_Agent()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-gone");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        var slow = WithoutResyncOrHeartbeat(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path));
+        await using var device = RunningAgent.Start(slow, client, loop => loop.Watcher.ResumeFrom("1"));
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+        await Eventually(() => Task.FromResult(device.Loop.Watcher.Lists), lists => lists >= 1);
+
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo), AgentTestRun.Feed);
+        await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Running }]);
+
+        Assert.That(device.Loop.Watcher.Lists, Is.EqualTo(1), "one list, after the 410 Gone; the pin then came through the resumed watch");
+    }
+
+    /// <summary>Only the watch can make a sync due within a test's time.</summary>
+    private static AgentOptions WithoutResyncOrHeartbeat(AgentOptions options)
+    {
+        options.SyncInterval = TimeSpan.FromMinutes(10);
+        options.HeartbeatInterval = TimeSpan.FromMinutes(10);
+        return options;
     }
 
     private static AgentOptions Options(string kubeconfig, string ns, string root) => new()
@@ -188,9 +212,10 @@ public sealed class AgentLoopTests
 
         public AgentLoop Loop { get; }
 
-        public static RunningAgent Start(AgentOptions options, IKubernetes client)
+        public static RunningAgent Start(AgentOptions options, IKubernetes client, Action<AgentLoop>? beforeRun = null)
         {
             var agent = new RunningAgent(new AgentLoop(options, client, TestLogging.Factory));
+            beforeRun?.Invoke(agent.Loop);
             agent._run = Task.Run(() => agent.Loop.RunAsync(agent._stop.Token));
             return agent;
         }
