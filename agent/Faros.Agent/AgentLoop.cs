@@ -2,6 +2,7 @@ using System.Net;
 using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
 using Faros.PluginHost;
+using Faros.PluginHost.Reconciling;
 using Faros.PluginHost.Supervision;
 using Faros.PluginHost.Verification;
 using k8s;
@@ -52,6 +53,7 @@ public sealed class AgentLoop : IAsyncDisposable
                 : new PackageIdAllowList(options.TrustedPlugins)),
             loggerFactory);
         Plugins.PluginChanged += (_, _) => Wake();
+        Resources = new PluginResourceDriver(Plugins, client, new PluginResourceDriverSettings(options.WatchTimeout, options.HubBackoff), loggerFactory.CreateLogger<PluginResourceDriver>(), _time);
         // The device's Role names only its own Agent (resourceNames), which authorizes a list or watch only with a
         // name selector. Status changes are news here: the operator pins plugins in status.
         Watcher = new ResourceWatcher<EdgeAgent>(
@@ -87,6 +89,9 @@ public sealed class AgentLoop : IAsyncDisposable
 
     /// <summary>The plugins this device runs.</summary>
     public HostedPlugins Plugins { get; }
+
+    /// <summary>Drives the plugins' reconcilers over the resources their configRefs name.</summary>
+    public PluginResourceDriver Resources { get; }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -159,10 +164,11 @@ public sealed class AgentLoop : IAsyncDisposable
             ?? await CreateAgentAsync(cancellationToken).ConfigureAwait(false);
 
         // Until the operator pinned anything, keep what runs (the last-known-good set) rather than stopping it.
-        var (desired, defects) = DesiredPlugins.From(agent);
+        var (desired, configRefs, defects) = DesiredPlugins.From(agent);
         if (agent.Status.Plugins.Count > 0 || agent.Spec.Plugins.Count == 0)
         {
             Plugins.Apply(desired);
+            Resources.SetTargets(ConfigRef.Targets(configRefs, Plugins.Snapshots, _options.Namespace, defects));
         }
 
         var heartbeat = _time.GetUtcNow() >= _nextHeartbeat;
@@ -230,6 +236,7 @@ public sealed class AgentLoop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Resources.DisposeAsync().ConfigureAwait(false);
         await Plugins.DisposeAsync().ConfigureAwait(false);
         _pluginsChanged.Dispose();
     }
