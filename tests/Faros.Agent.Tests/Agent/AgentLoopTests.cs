@@ -87,6 +87,28 @@ public sealed class AgentLoopTests
     }
 
     [Test]
+    public async Task A_configRef_to_a_kind_its_plugin_does_not_reconcile_is_reported_failed_naming_the_kinds_it_does()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-configref-kind");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        await using var device = RunningAgent.Start(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path), client);
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo), AgentTestRun.Feed, new PluginConfigReference { Kind = "Network", Name = "wg0" });
+        var failed = await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Failed }]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Status.Plugins[0].Message, Does.Contain("configRef names Network wg0 (plugins.faros.sh/v1alpha1), which Faros.TestPlugins.Echo 1.0.0 does not reconcile"));
+            Assert.That(failed.Status.Plugins[0].Message, Does.Contain("it reconciles Echo.testplugins.faros.sh/v1alpha1"));
+            Assert.That(device.Loop.Resources.Targets, Is.Empty, "nothing is watched for it");
+            Assert.That(device.Loop.Plugins.Snapshots.Single().Phase, Is.EqualTo(PluginPhase.Running), "the plugin itself was loaded like any other");
+        });
+    }
+
+    [Test]
     public async Task A_pin_reaches_the_agent_through_its_watch_without_waiting_for_the_resync_or_a_heartbeat()
     {
         using var client = HubEnvironment.NewClient();
@@ -148,13 +170,16 @@ public sealed class AgentLoopTests
     };
 
     /// <summary>Plays the operator: the spec references the plugin, the status pins its version, digest and URL.</summary>
-    private static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed)
+    /// <param name="configRef">Instead of the inline configuration, the resource the plugin takes it from.</param>
+    private static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed, PluginConfigReference? configRef = null)
     {
         var (ns, name) = (agent.Metadata.NamespaceProperty, agent.Metadata.Name);
         await RetryOnConflictAsync(async () =>
         {
             var current = await agents.GetAsync(ns, name);
-            current.Spec.Plugins = [new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }];
+            current.Spec.Plugins = [configRef is null
+                ? new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }
+                : new PluginReference { Name = "echo", Package = package.Id, ConfigRef = configRef }];
             await agents.ReplaceAsync(current);
         });
         await RetryOnConflictAsync(async () =>
