@@ -16,8 +16,9 @@ namespace Faros.Agent;
 /// The device side of an edge Agent, level-based: it starts the last-known-good plugins from the cache before
 /// it talks to anyone, makes sure its Agent object exists, then on every sync (when its watch sees the Agent change,
 /// a plugin changes phase, a heartbeat is due, or the slow resync comes round) runs the plugins the operator
-/// pinned in status.plugins, writes their phases back, and renews its Lease and status.lastHeartbeat. When the
-/// hub is unreachable the plugins keep running and the agent retries with backoff.
+/// pinned in status.plugins, drives their reconcilers over the resources their configRefs name (status written back
+/// by the device), writes their phases back, and renews its Lease and status.lastHeartbeat. When the hub is
+/// unreachable the plugins keep running and the agent retries with backoff.
 /// </summary>
 public sealed class AgentLoop : IAsyncDisposable
 {
