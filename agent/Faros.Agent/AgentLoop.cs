@@ -2,6 +2,7 @@ using System.Net;
 using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
 using Faros.PluginHost;
+using Faros.PluginHost.Reconciling;
 using Faros.PluginHost.Supervision;
 using Faros.PluginHost.Verification;
 using k8s;
@@ -15,8 +16,9 @@ namespace Faros.Agent;
 /// The device side of an edge Agent, level-based: it starts the last-known-good plugins from the cache before
 /// it talks to anyone, makes sure its Agent object exists, then on every sync (when its watch sees the Agent change,
 /// a plugin changes phase, a heartbeat is due, or the slow resync comes round) runs the plugins the operator
-/// pinned in status.plugins, writes their phases back, and renews its Lease and status.lastHeartbeat. When the
-/// hub is unreachable the plugins keep running and the agent retries with backoff.
+/// pinned in status.plugins, drives their reconcilers over the resources their configRefs name (status written back
+/// by the device), writes their phases back, and renews its Lease and status.lastHeartbeat. When the hub is
+/// unreachable the plugins keep running and the agent retries with backoff.
 /// </summary>
 public sealed class AgentLoop : IAsyncDisposable
 {
@@ -27,7 +29,6 @@ public sealed class AgentLoop : IAsyncDisposable
     private readonly ILogger<AgentLoop> _logger;
     // Released by a plugin phase change or a watch event on the Agent object: either makes a sync due.
     private readonly SemaphoreSlim _pluginsChanged = new(0, 1);
-    private readonly AgentWatch _watch;
     private readonly IPluginTrustCheck _trust;
     private readonly ClusterTrustPolicySource? _clusterPolicy;
     private volatile bool _policyChanged;
@@ -68,8 +69,23 @@ public sealed class AgentLoop : IAsyncDisposable
             _trust,
             loggerFactory);
         Plugins.PluginChanged += (_, _) => Wake();
-        _watch = new AgentWatch(_agents, options, _time, _logger, Wake);
+        Resources = new PluginResourceDriver(Plugins, client, new PluginResourceDriverSettings(options.WatchTimeout, options.HubBackoff), loggerFactory.CreateLogger<PluginResourceDriver>(), _time);
+        // The device's Role names only its own Agent (resourceNames), which authorizes a list or watch only with a
+        // name selector. Status changes are news here: the operator pins plugins in status.
+        Watcher = new ResourceWatcher<EdgeAgent>(
+            _agents,
+            new WatchSettings(options.Namespace, options.WatchTimeout, FieldSelector: WatchSettings.NameSelector(options.Name)),
+            _logger,
+            ResourceWatcher<EdgeAgent>.AnyChange,
+            options.HubBackoff,
+            _time);
+        // Every (re)list makes a sync due too, since changes may have been missed meanwhile.
+        Watcher.Changed += _ => Wake();
+        Watcher.Listed += Wake;
     }
+
+    /// <summary>The watch of this device's Agent object.</summary>
+    internal ResourceWatcher<EdgeAgent> Watcher { get; }
 
     private void Wake()
     {
@@ -90,6 +106,9 @@ public sealed class AgentLoop : IAsyncDisposable
     /// <summary>The plugins this device runs.</summary>
     public HostedPlugins Plugins { get; }
 
+    /// <summary>Drives the plugins' reconcilers over the resources their configRefs name.</summary>
+    public PluginResourceDriver Resources { get; }
+
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +120,7 @@ public sealed class AgentLoop : IAsyncDisposable
         }
 
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watching = _watch.RunAsync(stopWatching.Token);
+        var watching = Watcher.RunAsync(stopWatching.Token);
         var policyWatching = _clusterPolicy?.RunAsync(stopWatching.Token) ?? Task.CompletedTask;
         try
         {
@@ -163,7 +182,7 @@ public sealed class AgentLoop : IAsyncDisposable
             ?? await CreateAgentAsync(cancellationToken).ConfigureAwait(false);
 
         // Until the operator pinned anything, keep what runs (the last-known-good set) rather than stopping it.
-        var (desired, defects) = DesiredPlugins.From(agent);
+        var (desired, configRefs, defects) = DesiredPlugins.From(agent);
         if (agent.Status.Plugins.Count > 0 || agent.Spec.Plugins.Count == 0)
         {
             if (_policyChanged)
@@ -175,6 +194,7 @@ public sealed class AgentLoop : IAsyncDisposable
             }
 
             Plugins.Apply(desired);
+            Resources.SetTargets(ConfigRef.Targets(configRefs, Plugins.Snapshots, _options.Namespace, defects));
         }
 
         var heartbeat = _time.GetUtcNow() >= _nextHeartbeat;
@@ -242,6 +262,7 @@ public sealed class AgentLoop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Resources.DisposeAsync().ConfigureAwait(false);
         await Plugins.DisposeAsync().ConfigureAwait(false);
         _pluginsChanged.Dispose();
     }

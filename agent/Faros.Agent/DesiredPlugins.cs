@@ -5,15 +5,20 @@ namespace Faros.Agent;
 
 /// <summary>
 /// Turns an Agent object into the plugins to run: every status.plugins[] entry the operator pinned (package,
-/// version, digest, download URL), with the configuration of its spec.plugins[] reference.
+/// version, digest, download URL), with the configuration of its spec.plugins[] reference, and the resources
+/// that references name through configRef.
 /// </summary>
 internal static class DesiredPlugins
 {
-    /// <returns>The plugins to run, and for each pinned entry that cannot be run, why (by spec name).</returns>
-    public static (IReadOnlyList<PluginSpec> Specs, IReadOnlyDictionary<string, string> Defects) From(EdgeAgent agent)
+    /// <returns>
+    /// The plugins to run; the configRefs of those plugins (by spec name and package id); and for each pinned entry
+    /// that cannot be run, why (by spec name).
+    /// </returns>
+    public static (IReadOnlyList<PluginSpec> Specs, IReadOnlyList<ConfigRef> ConfigRefs, Dictionary<string, string> Defects) From(EdgeAgent agent)
     {
         var references = agent.Spec.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var specs = new List<PluginSpec>();
+        var configRefs = new List<ConfigRef>();
         var defects = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pinned in agent.Status.Plugins)
         {
@@ -30,15 +35,13 @@ internal static class DesiredPlugins
                 continue;
             }
 
-            if (reference.ConfigRef is not null)
-            {
-                defects[pinned.Name] = $"configRef ({reference.ConfigRef.Kind}/{reference.ConfigRef.Name}) is not supported by this agent yet; give the configuration inline in spec.plugins[].config.";
-                continue;
-            }
-
             specs.Add(spec);
+            if (reference.ConfigRef is { } configRef)
+            {
+                configRefs.Add(new ConfigRef(pinned.Name, spec.Id, configRef));
+            }
         }
 
-        return (specs, defects);
+        return (specs, configRefs, defects);
     }
 }

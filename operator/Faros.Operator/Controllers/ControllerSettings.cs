@@ -1,3 +1,4 @@
+using Faros.Api.Kubernetes;
 using Faros.Sdk.Reconciliation;
 
 namespace Faros.Operator.Controllers;

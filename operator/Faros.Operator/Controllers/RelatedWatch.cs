@@ -1,3 +1,4 @@
+using Faros.Api.Kubernetes;
 using Faros.Sdk.Reconciliation;
 using k8s;
 using k8s.Models;

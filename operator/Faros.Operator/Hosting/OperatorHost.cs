@@ -1,3 +1,4 @@
+using Faros.Api.Kubernetes;
 using Faros.Operator.Controllers;
 using Faros.Operator.LeaderElection;
 using Faros.Sdk.Reconciliation;

@@ -3,6 +3,7 @@ using Faros.Api.Kubernetes;
 using Faros.Operator.Controllers;
 using Faros.Operator.PluginCatalog;
 using Faros.PluginHost;
+using Faros.PluginHost.Reconciling;
 using Faros.PluginHost.Supervision;
 using Faros.PluginHost.Verification;
 using Faros.Sdk.Kubernetes;
@@ -19,8 +20,9 @@ namespace Faros.Operator.HubPlugins;
 /// Kubernetes client scoped to that namespace, every package checked against the operator's trust policy. Level-based
 /// per namespace: any Agent change or plugin phase change re-derives the namespace's plugin set from every Agent in it,
 /// applies it (new pins start, changed pins hot-swap, dropped ones stop and unload) and writes each Agent's
-/// <see cref="HubPluginConditions.HubPluginsReady"/> condition. Registered as a controller, so only the leader runs it;
-/// losing the lease stops every hub-side plugin.
+/// <see cref="HubPluginConditions.HubPluginsReady"/> condition. The running plugins' reconcilers are driven over every
+/// resource of their kinds in the namespace (<see cref="PluginResourceDriver"/>). Registered as a controller, so only the
+/// leader runs it; losing the lease stops every hub-side plugin.
 /// </summary>
 internal sealed class HubPluginController : IController
 {
@@ -34,7 +36,7 @@ internal sealed class HubPluginController : IController
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<HubPluginController> _logger;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, HostedPlugins> _hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NamespacePlugins> _hosts = new(StringComparer.Ordinal);
 
     public HubPluginController(
         IKubernetes client, RegistryCatalog catalog, HubPluginSettings settings, IPluginTrustCheck trust, ControllerSettings controllerSettings,
@@ -69,7 +71,7 @@ internal sealed class HubPluginController : IController
     {
         lock (_hosts)
         {
-            return _hosts.TryGetValue(@namespace, out var host) ? host.Snapshots : null;
+            return _hosts.TryGetValue(@namespace, out var plugins) ? plugins.Host.Snapshots : null;
         }
     }
 
@@ -173,7 +175,7 @@ internal sealed class HubPluginController : IController
         {
             lock (_hosts)
             {
-                host = _hosts.GetValueOrDefault(ns);
+                host = _hosts.GetValueOrDefault(ns)?.Host;
             }
         }
 
@@ -199,37 +201,43 @@ internal sealed class HubPluginController : IController
     {
         // Two Agents of a namespace may pin the same plugin: one instance runs, the highest pinned version.
         var desired = specs.GroupBy(s => s.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(s => s.Version)!).ToList();
-        HostedPlugins? host;
+        NamespacePlugins? plugins;
         lock (_hosts)
         {
-            host = _hosts.GetValueOrDefault(ns);
+            plugins = _hosts.GetValueOrDefault(ns);
             if (desired.Count == 0)
             {
                 _hosts.Remove(ns);
             }
-            else if (host is null)
+            else if (plugins is null)
             {
-                host = NewHost(ns, queue);
-                _hosts[ns] = host;
+                plugins = NewPlugins(ns, queue);
+                _hosts[ns] = plugins;
             }
         }
 
         if (desired.Count == 0)
         {
-            if (host is not null)
+            if (plugins is not null)
             {
                 _logger.LogInformation("No Agent in {Namespace} pins a hub-side plugin any more; stopping and unloading its plugins", ns);
-                await host.DisposeAsync().ConfigureAwait(false);
+                await plugins.DisposeAsync().ConfigureAwait(false);
             }
 
             return null;
         }
 
-        host!.Apply(desired);
-        return host;
+        plugins!.Host.Apply(desired);
+        // Kinds appear as plugins reach Running, which queues the namespace again.
+        plugins.Resources.SetTargets(plugins.Host.Snapshots
+            .Where(s => s.Phase == PluginPhase.Running)
+            .SelectMany(s => s.Kinds)
+            .Distinct()
+            .Select(kind => new PluginResourceTarget(kind, ns)));
+        return plugins.Host;
     }
 
-    private HostedPlugins NewHost(string ns, WorkQueue<string> queue)
+    private NamespacePlugins NewPlugins(string ns, WorkQueue<string> queue)
     {
         var host = new HostedPlugins(
             new PluginHostOptions
@@ -244,7 +252,10 @@ internal sealed class HubPluginController : IController
             _trust,
             _loggerFactory);
         host.PluginChanged += (_, _) => queue.Add(ns);
-        return host;
+        var resources = new PluginResourceDriver(
+            host, _client, new PluginResourceDriverSettings(_controllerSettings.Watch.Timeout, _controllerSettings.Backoff, _controllerSettings.Workers),
+            _loggerFactory.CreateLogger<PluginResourceDriver>(), _time);
+        return new NamespacePlugins(host, resources);
     }
 
     private bool SetReady(EdgeAgent agent, IReadOnlyList<PluginSpec> specs, IReadOnlyDictionary<string, PluginSnapshot> snapshots)
@@ -287,16 +298,26 @@ internal sealed class HubPluginController : IController
 
     private async Task StopAllAsync()
     {
-        HostedPlugins[] hosts;
+        NamespacePlugins[] all;
         lock (_hosts)
         {
-            hosts = _hosts.Values.ToArray();
+            all = _hosts.Values.ToArray();
             _hosts.Clear();
         }
 
-        foreach (var host in hosts)
+        foreach (var plugins in all)
         {
-            await host.DisposeAsync().ConfigureAwait(false);
+            await plugins.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One namespace's hub-side plugins and the driver of their reconcilers over that namespace's resources.</summary>
+    private sealed record NamespacePlugins(HostedPlugins Host, PluginResourceDriver Resources) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Resources.DisposeAsync().ConfigureAwait(false);
+            await Host.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Faros.Operator.HubPlugins;
 
 /// <summary>
 /// Picks, among the plugins the edge Agent reconciler pinned in an Agent's status.plugins, those whose manifest side
-/// (the registry's "faros" metadata) is hub or both, as specs for the plugin host.
+/// (the registry's "faros" metadata) is hub or both, as specs for the plugin host. A configRef reference runs like any
+/// other: the hub drives the plugin's reconcilers over every resource of its kinds in the namespace, the referenced one included.
 /// </summary>
 internal sealed class HubPluginSelection(RegistryCatalog catalog)
 {
@@ -23,9 +24,7 @@ internal sealed class HubPluginSelection(RegistryCatalog catalog)
             // Only what the reconciler pinned and the spec still references: a removed reference stops its plugin.
             if (pinned.Package is null
                 || !references.TryGetValue(pinned.Name, out var reference)
-                || PluginSpec.FromPin(pinned.Package, pinned.Version, pinned.Digest, pinned.DownloadUrl, reference.Config) is not { } spec
-                // configRef is not read on the hub yet; running such a plugin without its configuration would be wrong.
-                || reference.ConfigRef is not null)
+                || PluginSpec.FromPin(pinned.Package, pinned.Version, pinned.Digest, pinned.DownloadUrl, reference.Config) is not { } spec)
             {
                 continue;
             }

@@ -1,5 +1,5 @@
 using Faros.Api;
-using Faros.Api.Edge;
+using Faros.Sdk.Reconciliation;
 using k8s.Models;
 
 namespace Faros.Operator.Registrations;
@@ -37,9 +37,7 @@ public static class DeviceAccess
         return rules;
     }
 
-    /// <summary>The group of a configRef's apiVersion, plugins.faros.sh when unset.</summary>
-    public static string GroupOf(PluginConfigReference reference) =>
-        string.IsNullOrEmpty(reference.ApiVersion) ? ApiGroups.Plugins
-        : reference.ApiVersion.Contains('/', StringComparison.Ordinal) ? reference.ApiVersion[..reference.ApiVersion.IndexOf('/', StringComparison.Ordinal)]
-        : "";
+    /// <summary>Every served (group, version, kind, plural) the CRDs define: what a configRef is resolved against on the hub.</summary>
+    public static IEnumerable<ResourceKind> KindsDefinedBy(IEnumerable<V1CustomResourceDefinition> definitions) =>
+        definitions.SelectMany(d => d.Spec.Versions.Where(v => v.Served).Select(v => new ResourceKind(d.Spec.Group, v.Name, d.Spec.Names.Kind, d.Spec.Names.Plural)));
 }

@@ -89,18 +89,18 @@ public sealed class RegistrationReconciler : Reconciler<Registration>
         }
 
         var definitions = await _client.ApiextensionsV1.ListCustomResourceDefinitionAsync(cancellationToken: cancellationToken);
+        var kinds = DeviceAccess.KindsDefinedBy(definitions.Items).ToList();
         var resources = new List<(string, string, string)>();
         foreach (var reference in references)
         {
-            var group = DeviceAccess.GroupOf(reference);
-            var definition = definitions.Items.FirstOrDefault(d => d.Spec.Group == group && d.Spec.Names.Kind == reference.Kind);
-            if (definition is null)
+            if (PluginConfigReferences.Resolve(reference, kinds) is not { } kind)
             {
-                _logger.LogWarning("Agent {Namespace}/{Agent} references {Kind} {Name} in group {Group}, which no CRD defines; no access granted", ns, agentName, reference.Kind, reference.Name, group);
+                _logger.LogWarning("Agent {Namespace}/{Agent} references {Kind} {Name} ({ApiVersion}), which no CRD serves; no access granted",
+                    ns, agentName, reference.Kind, reference.Name, reference.ApiVersion ?? PluginConfigReferences.DefaultApiVersion);
                 continue;
             }
 
-            resources.Add((group, definition.Spec.Names.Plural, reference.Name));
+            resources.Add((kind.Group, kind.Plural, reference.Name));
         }
 
         return resources;

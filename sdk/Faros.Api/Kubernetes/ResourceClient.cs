@@ -6,7 +6,7 @@ namespace Faros.Api.Kubernetes;
 
 /// <summary>
 /// Typed access to one namespaced custom resource kind, including its status subresource. The kind comes
-/// from <typeparamref name="T"/>'s [KubernetesEntity] attribute.
+/// from <typeparamref name="T"/>'s [KubernetesEntity] attribute, or is given (for <see cref="UntypedResource"/>).
 /// </summary>
 public sealed class ResourceClient<T> : IListWatch<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -14,9 +14,15 @@ public sealed class ResourceClient<T> : IListWatch<T>
     private readonly IKubernetes _client;
 
     public ResourceClient(IKubernetes client)
+        : this(client, ResourceKind.Of<T>())
+    {
+    }
+
+    /// <summary>Access to <paramref name="kind"/>, whose objects <typeparamref name="T"/> carries (e.g. <see cref="UntypedResource"/>).</summary>
+    public ResourceClient(IKubernetes client, ResourceKind kind)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        Kind = ResourceKind.Of<T>();
+        Kind = kind ?? throw new ArgumentNullException(nameof(kind));
     }
 
     /// <summary>Group, version, kind and plural of <typeparamref name="T"/>.</summary>

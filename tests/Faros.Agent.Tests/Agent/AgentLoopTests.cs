@@ -87,15 +87,35 @@ public sealed class AgentLoopTests
     }
 
     [Test]
+    public async Task A_configRef_to_a_kind_its_plugin_does_not_reconcile_is_reported_failed_naming_the_kinds_it_does()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-configref-kind");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        await using var device = RunningAgent.Start(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path), client);
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo), AgentTestRun.Feed, new PluginConfigReference { Kind = "Network", Name = "wg0" });
+        var failed = await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Failed }]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Status.Plugins[0].Message, Does.Contain("configRef names Network wg0 (plugins.faros.sh/v1alpha1), which Faros.TestPlugins.Echo 1.0.0 does not reconcile"));
+            Assert.That(failed.Status.Plugins[0].Message, Does.Contain("it reconciles Echo.testplugins.faros.sh/v1alpha1"));
+            Assert.That(device.Loop.Resources.Targets, Is.Empty, "nothing is watched for it");
+            Assert.That(device.Loop.Plugins.Snapshots.Single().Phase, Is.EqualTo(PluginPhase.Running), "the plugin itself was loaded like any other");
+        });
+    }
+
+    [Test]
     public async Task A_pin_reaches_the_agent_through_its_watch_without_waiting_for_the_resync_or_a_heartbeat()
     {
         using var client = HubEnvironment.NewClient();
         var ns = await HubEnvironment.CreateNamespaceAsync(client);
         using var directory = new TempDirectory("agent-watch");
         var agents = new ResourceClient<EdgeAgent>(client);
-        var slow = Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path);
-        slow.SyncInterval = TimeSpan.FromMinutes(10);
-        slow.HeartbeatInterval = TimeSpan.FromMinutes(10);
+        var slow = WithoutResyncOrHeartbeat(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path));
         await using var device = RunningAgent.Start(slow, client);
         var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
         await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.LastHeartbeat is not null);
@@ -106,6 +126,32 @@ public sealed class AgentLoopTests
         var reached = pinned.Elapsed;
 
         Assert.That(reached, Is.LessThan(TimeSpan.FromSeconds(30)), "the watch delivered the pin; the next resync or heartbeat was 10 minutes away");
+    }
+
+    [Test]
+    public async Task A_watch_from_an_expired_version_is_answered_410_and_the_agent_lists_again_and_keeps_following_its_Agent()
+    {
+        using var client = HubEnvironment.NewClient();
+        var ns = await HubEnvironment.CreateNamespaceAsync(client);
+        using var directory = new TempDirectory("agent-gone");
+        var agents = new ResourceClient<EdgeAgent>(client);
+        var slow = WithoutResyncOrHeartbeat(Options(HubEnvironment.Server.KubeconfigPath, ns, directory.Path));
+        await using var device = RunningAgent.Start(slow, client, loop => loop.Watcher.ResumeFrom("1"));
+        var created = await Eventually(() => agents.FindAsync(ns, "device-1"), a => a is not null);
+        await Eventually(() => Task.FromResult(device.Loop.Watcher.Lists), lists => lists >= 1);
+
+        await PinAsync(agents, created!, AgentTestRun.Packages.Get(Echo), AgentTestRun.Feed);
+        await Eventually(() => agents.GetAsync(ns, "device-1"), a => a.Status.Plugins is [{ Phase: PluginPhases.Running }]);
+
+        Assert.That(device.Loop.Watcher.Lists, Is.EqualTo(1), "one list, after the 410 Gone; the pin then came through the resumed watch");
+    }
+
+    /// <summary>Only the watch can make a sync due within a test's time.</summary>
+    private static AgentOptions WithoutResyncOrHeartbeat(AgentOptions options)
+    {
+        options.SyncInterval = TimeSpan.FromMinutes(10);
+        options.HeartbeatInterval = TimeSpan.FromMinutes(10);
+        return options;
     }
 
     private static AgentOptions Options(string kubeconfig, string ns, string root) => new()
@@ -124,13 +170,16 @@ public sealed class AgentLoopTests
     };
 
     /// <summary>Plays the operator: the spec references the plugin, the status pins its version, digest and URL.</summary>
-    internal static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed)
+    /// <param name="configRef">Instead of the inline configuration, the resource the plugin takes it from.</param>
+    internal static async Task PinAsync(ResourceClient<EdgeAgent> agents, EdgeAgent agent, PackedPlugin package, PluginFeed feed, PluginConfigReference? configRef = null)
     {
         var (ns, name) = (agent.Metadata.NamespaceProperty, agent.Metadata.Name);
         await RetryOnConflictAsync(async () =>
         {
             var current = await agents.GetAsync(ns, name);
-            current.Spec.Plugins = [new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }];
+            current.Spec.Plugins = [configRef is null
+                ? new PluginReference { Name = "echo", Package = package.Id, Config = new System.Text.Json.Nodes.JsonObject { ["interval"] = 3 } }
+                : new PluginReference { Name = "echo", Package = package.Id, ConfigRef = configRef }];
             await agents.ReplaceAsync(current);
         });
         await RetryOnConflictAsync(async () =>
@@ -188,9 +237,10 @@ public sealed class AgentLoopTests
 
         public AgentLoop Loop { get; }
 
-        public static RunningAgent Start(AgentOptions options, IKubernetes client)
+        public static RunningAgent Start(AgentOptions options, IKubernetes client, Action<AgentLoop>? beforeRun = null)
         {
             var agent = new RunningAgent(new AgentLoop(options, client, TestLogging.Factory));
+            beforeRun?.Invoke(agent.Loop);
             agent._run = Task.Run(() => agent.Loop.RunAsync(agent._stop.Token));
             return agent;
         }

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Faros.Agent.Tests.Fixtures;
 using Faros.Api.Edge;
 using Faros.Api.Kubernetes;
+using Faros.Api.Plugins;
+using Faros.PluginHost;
 using k8s;
 using k8s.Models;
 using static Faros.Agent.Tests.Fixtures.TestPluginPackages;
@@ -24,41 +28,8 @@ public sealed class EdgePathTests
     [Test]
     public async Task A_registered_device_runs_a_floating_plugin_reference_resolved_by_the_operator_and_hot_swaps_to_a_newer_push()
     {
-        using var admin = HubEnvironment.NewClient();
-        var ns = await HubEnvironment.CreateNamespaceAsync(admin);
-        using var directory = new TempDirectory("edge-path");
-        var trustPolicy = TestTrustPolicy.Write(directory.Path, TestTrustPolicy.Document(
-            TestTrustPolicy.Rule("[\"Faros.TestPlugins.*\"]", "require", TestTrustPolicy.PublicKeySigner(TestPublisherKey.Shared.PublicKeyPem))));
-        await using var registry = await RegistryProcess.StartAsync();
-        await PushSignedAsync(registry, AgentTestRun.Packages.Get(Echo, "1.0.0"));
-
-        await using var hubOperator = BuiltProgram.Start("operator/Faros.Operator", "Faros.Operator",
-        [
-            "--kubeconfig", HubEnvironment.Server.KubeconfigPath, "--trust-policy", trustPolicy,
-            "--Operator:Namespace", ns, "--Operator:LeaderElection", "false",
-            "--Operator:RegistryUrl", registry.ServiceIndex.AbsoluteUri, "--Operator:RegistryCacheSeconds", "0",
-            "--Operator:ReResolveIntervalSeconds", "1", "--Operator:DisconnectedPollSeconds", "0.5",
-            "--Operator:InitialBackoffSeconds", "0.2", "--Operator:MaxBackoffSeconds", "2",
-        ]);
-
-        var registrations = new ResourceClient<Registration>(admin);
-        await registrations.CreateAsync(new Registration
-        {
-            Metadata = new V1ObjectMeta { Name = Device, NamespaceProperty = ns },
-            Spec = new RegistrationSpec { AgentName = Device },
-        });
-        var registration = await EventuallyAsync(() => registrations.GetAsync(ns, Device),
-            r => r.Status.IsConditionTrue(RegistrationConditions.Ready) && r.Status.TokenSecretName is not null, hubOperator, "Registration Ready");
-        var kubeconfig = await WriteDeviceKubeconfigAsync(admin, registration, directory.Path);
-
-        await using var device = BuiltProgram.Start("agent/Faros.Agent", "Faros.Agent",
-        [
-            $"--Agent:Kubeconfig={kubeconfig}", $"--Agent:Name={Device}", $"--Agent:Namespace={ns}",
-            $"--Agent:Registry={registry.ServiceIndex.AbsoluteUri}", $"--Agent:TrustPolicy={trustPolicy}",
-            $"--Agent:CacheDirectory={Path.Combine(directory.Path, "cache")}", $"--Agent:StateDirectory={Path.Combine(directory.Path, "state")}",
-            "--Agent:HeartbeatInterval=00:00:01", "--Agent:WatchTimeout=00:00:05",
-        ]);
-        var agents = new ResourceClient<EdgeAgent>(admin);
+        await using var run = await EdgeRun.StartAsync("edge-path", AgentTestRun.Packages.Get(Echo, "1.0.0"));
+        var (ns, agents, registry, hubOperator, device, directory) = (run.Namespace, run.Agents, run.Registry, run.OperatorProgram, run.AgentProgram, run.Directory);
         var created = await EventuallyAsync(() => agents.FindAsync(ns, Device), a => a?.Status.LastHeartbeat is not null, device, "the agent's own Agent object with a heartbeat");
 
         var toRunning = Stopwatch.StartNew();
@@ -89,9 +60,80 @@ public sealed class EdgePathTests
             Assert.That(signers, Is.EquivalentTo(new[] { swapped.Status.Plugins.Single().Signer }), "operator and agent do not rewrite each other's signer");
             Assert.That(connected.Status.FindCondition(EdgeAgentConditions.Connected)!.Reason, Is.EqualTo(EdgeAgentConditions.Reasons.LeaseRenewed));
             Assert.That(swapped.Status.Plugins.Single().Digest, Is.EqualTo(AgentTestRun.Packages.Get(Echo, "2.0.0").Digest.Prefixed));
-            Assert.That(File.ReadAllText(Path.Combine(directory.Path, "state", Echo, "config.json")), Is.EqualTo("""{"interval":3}"""));
+            Assert.That(File.ReadAllText(Path.Combine(directory, "state", Echo, "config.json")), Is.EqualTo("""{"interval":3}"""));
             Assert.That(hubOperator.HasExited || device.HasExited, Is.False, "neither program crashed");
         });
+    }
+
+    [Test]
+    public async Task The_wireguard_sample_enabled_with_a_configRef_reconciles_the_named_Network_and_the_device_writes_its_status()
+    {
+        var wireGuard = await PackWireGuardSampleAsync();
+        await using var run = await EdgeRun.StartAsync("edge-configref", wireGuard);
+        var networks = new ResourceClient<Network>(run.Admin);
+        await networks.CreateAsync(WireGuardNetwork(run.Namespace, "wg0", "10.8.0.2/24"));
+        await networks.CreateAsync(WireGuardNetwork(run.Namespace, "wg1", "10.9.0.2/24"));
+        await EventuallyAsync(() => run.Agents.FindAsync(run.Namespace, Device), a => a?.Status.LastHeartbeat is not null, run.AgentProgram, "the agent's own Agent object with a heartbeat");
+
+        await run.Agents.MergePatchAsync(run.Namespace, Device, """{"spec":{"plugins":[{"name":"vpn","package":"Faros.Samples.WireGuard","version":"*","configRef":{"kind":"Network","name":"wg0"}}]}}""");
+        var running = await EventuallyAsync(() => run.Agents.GetAsync(run.Namespace, Device), a => IsRunning(a, wireGuard.Version), run.AgentProgram, "the wireguard plugin Running");
+        var first = await EventuallyAsync(() => networks.GetAsync(run.Namespace, "wg0"), n => n.Status.ObservedGeneration == 1, run.AgentProgram, "wg0's status written by the device");
+
+        var edited = await networks.GetAsync(run.Namespace, "wg0");
+        edited.Spec.Addresses = ["10.8.0.3/24"];
+        await networks.ReplaceAsync(edited);
+        var second = await EventuallyAsync(() => networks.GetAsync(run.Namespace, "wg0"), n => n.Status.ObservedGeneration == 2, run.AgentProgram, "wg0 reconciled again after its spec changed");
+        var rendered = await File.ReadAllTextAsync(Path.Combine(run.Directory, "state", wireGuard.Id, "wg0.conf"));
+        var untouched = await networks.GetAsync(run.Namespace, "wg1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(running.Status.Plugins.Single().Message, Does.Not.Contain("configRef"), "configRef is no defect");
+            Assert.That(first.Status.FindCondition("Configured")?.Status, Is.EqualTo("True"), JsonSerializer.Serialize(first.Status));
+            Assert.That(first.Status.FindCondition("Configured")?.ObservedGeneration, Is.EqualTo(1));
+            // wg-quick is not installed here: the plugin renders the config and says why it could not apply it.
+            Assert.That(first.Status.FindCondition("Applied")?.Status, Is.EqualTo("False"), JsonSerializer.Serialize(first.Status));
+            Assert.That(first.Status.FindCondition("Applied")?.Reason, Is.EqualTo("WireGuardToolsMissing"));
+            Assert.That(first.Status.PeerCount, Is.EqualTo(1));
+            Assert.That(second.Status.FindCondition("Configured")?.ObservedGeneration, Is.EqualTo(2));
+            Assert.That(rendered, Does.Contain("10.8.0.3/24"), "the edited spec was rendered");
+            Assert.That(untouched.Status.ObservedGeneration, Is.Null, "a Network no configRef names is neither readable by the device nor reconciled");
+            Assert.That(run.AgentProgram.Output.ToString(), Does.Not.Contain("Forbidden"), "the device's Role covers watching the Network and writing its status");
+        });
+    }
+
+    private static Network WireGuardNetwork(string ns, string name, string address) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new NetworkSpec
+        {
+            Type = "wireguard",
+            Addresses = [address],
+            Config = new JsonObject
+            {
+                ["privateKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+                ["peers"] = new JsonArray(new JsonObject
+                {
+                    ["publicKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+                    ["endpoint"] = "hub.example.org:51820",
+                    ["allowedIPs"] = new JsonArray("10.8.0.0/24"),
+                }),
+            },
+        },
+    };
+
+    /// <summary>The real wireguard sample (built as a reference of this test project), packed.</summary>
+    private static async Task<PackedPlugin> PackWireGuardSampleAsync()
+    {
+        const string id = "Faros.Samples.WireGuard";
+        var configuration = typeof(EdgePathTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "wireguard-sample");
+        using var cli = new DotnetCli("wireguard-pack");
+        var pack = await cli.RunInAsync(RepositoryRoot.Find(), ["pack", "samples/wireguard/src/" + id, "-c", configuration, "--no-build", "-o", output]);
+        Assert.That(pack.Succeeded, Is.True, pack.ToString());
+        var path = Directory.GetFiles(output, $"{id}.*.nupkg").Single();
+        var version = Path.GetFileNameWithoutExtension(path)[(id.Length + 1)..];
+        return new PackedPlugin(id, version, path, await PackageDigest.ComputeAsync(path, CancellationToken.None));
     }
 
     /// <summary>Every status.plugins[0].signer seen over <paramref name="period"/> (several operator re-resolves and heartbeats).</summary>
@@ -152,6 +194,83 @@ public sealed class EdgePathTests
 
             """);
         return path;
+    }
+
+    /// <summary>
+    /// A hub (this fixture's kube-apiserver, a registry holding <c>plugin</c> signed, the operator program watching a
+    /// fresh namespace) and a registered device running the agent program with its Registration's token.
+    /// </summary>
+    private sealed class EdgeRun : IAsyncDisposable
+    {
+        private readonly TempDirectory _directory;
+
+        private EdgeRun(Kubernetes admin, string ns, TempDirectory directory, RegistryProcess registry)
+        {
+            Admin = admin;
+            Namespace = ns;
+            _directory = directory;
+            Registry = registry;
+            Agents = new ResourceClient<EdgeAgent>(admin);
+        }
+
+        public Kubernetes Admin { get; }
+
+        public string Namespace { get; }
+
+        public string Directory => _directory.Path;
+
+        public RegistryProcess Registry { get; }
+
+        public ResourceClient<EdgeAgent> Agents { get; }
+
+        public BuiltProgram OperatorProgram { get; private set; } = null!;
+
+        public BuiltProgram AgentProgram { get; private set; } = null!;
+
+        public static async Task<EdgeRun> StartAsync(string name, PackedPlugin plugin)
+        {
+            var admin = HubEnvironment.NewClient();
+            var run = new EdgeRun(admin, await HubEnvironment.CreateNamespaceAsync(admin), new TempDirectory(name), await RegistryProcess.StartAsync());
+            var trustPolicy = TestTrustPolicy.Write(run.Directory, TestTrustPolicy.Document(
+                TestTrustPolicy.Rule("[\"Faros.TestPlugins.*\", \"Faros.Samples.*\"]", "require", TestTrustPolicy.PublicKeySigner(TestPublisherKey.Shared.PublicKeyPem))));
+            await PushSignedAsync(run.Registry, plugin);
+            run.OperatorProgram = BuiltProgram.Start("operator/Faros.Operator", "Faros.Operator",
+            [
+                "--kubeconfig", HubEnvironment.Server.KubeconfigPath, "--trust-policy", trustPolicy,
+                "--Operator:Namespace", run.Namespace, "--Operator:LeaderElection", "false",
+                "--Operator:RegistryUrl", run.Registry.ServiceIndex.AbsoluteUri, "--Operator:RegistryCacheSeconds", "0",
+                "--Operator:ReResolveIntervalSeconds", "1", "--Operator:DisconnectedPollSeconds", "0.5",
+                "--Operator:InitialBackoffSeconds", "0.2", "--Operator:MaxBackoffSeconds", "2",
+            ]);
+
+            var registrations = new ResourceClient<Registration>(admin);
+            await registrations.CreateAsync(new Registration
+            {
+                Metadata = new V1ObjectMeta { Name = Device, NamespaceProperty = run.Namespace },
+                Spec = new RegistrationSpec { AgentName = Device },
+            });
+            var registration = await EventuallyAsync(() => registrations.GetAsync(run.Namespace, Device),
+                r => r.Status.IsConditionTrue(RegistrationConditions.Ready) && r.Status.TokenSecretName is not null, run.OperatorProgram, "Registration Ready");
+            var kubeconfig = await WriteDeviceKubeconfigAsync(admin, registration, run.Directory);
+
+            run.AgentProgram = BuiltProgram.Start("agent/Faros.Agent", "Faros.Agent",
+            [
+                $"--Agent:Kubeconfig={kubeconfig}", $"--Agent:Name={Device}", $"--Agent:Namespace={run.Namespace}",
+                $"--Agent:Registry={run.Registry.ServiceIndex.AbsoluteUri}", $"--Agent:TrustPolicy={trustPolicy}",
+                $"--Agent:CacheDirectory={Path.Combine(run.Directory, "cache")}", $"--Agent:StateDirectory={Path.Combine(run.Directory, "state")}",
+                "--Agent:HeartbeatInterval=00:00:01", "--Agent:WatchTimeout=00:00:05",
+            ]);
+            return run;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await AgentProgram.DisposeAsync();
+            await OperatorProgram.DisposeAsync();
+            await Registry.DisposeAsync();
+            _directory.Dispose();
+            Admin.Dispose();
+        }
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, BuiltProgram watched, string what)

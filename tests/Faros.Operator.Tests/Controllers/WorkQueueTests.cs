@@ -1,3 +1,4 @@
+using Faros.Api.Kubernetes;
 using Faros.Operator.Controllers;
 
 namespace Faros.Operator.Tests.Controllers;

@@ -147,6 +147,56 @@ public sealed class HubPluginTests
         });
     }
 
+    [Test]
+    public async Task A_hub_plugin_reconciles_every_resource_of_its_kind_in_the_namespace_and_ones_created_later()
+    {
+        var echoKind = new ResourceKind("testplugins.faros.sh", "v1alpha1", "Echo", "echoes");
+        var driveNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub-drive");
+        await using var driveOperator = await OperatorUnderTest.StartAsync(driveNamespace, registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", directories.Sub("drive-cache"), "--Operator:HubPluginStateDirectory", directories.Sub("drive-state"));
+        await agents.CreateAsync(new EdgeAgent
+        {
+            Metadata = new V1ObjectMeta { Name = "gateway", NamespaceProperty = driveNamespace },
+            Spec = new EdgeAgentSpec
+            {
+                Plugins = [new PluginReference
+                {
+                    Name = "hub", Package = TestPluginPackages.HubOnly, Version = "[1.0.0]",
+                    ConfigRef = new PluginConfigReference { ApiVersion = echoKind.ApiVersion, Kind = echoKind.Kind, Name = "first" },
+                }],
+            },
+        });
+        await Eventually.GetAsync(() => agents.GetAsync(driveNamespace, "gateway"),
+            a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)?.Status == ConditionStatus.True, Patience, "the configRef'd hub plugin Running");
+        var echoes = new ResourceClient<UntypedResource>(client, echoKind);
+
+        // The operator installed the plugin's CRD when it pinned the plugin.
+        await echoes.CreateAsync(Echo(driveNamespace, "first", "hello"));
+        var first = await EchoedAsync(echoes, driveNamespace, "first", "v1: hello");
+        await echoes.CreateAsync(Echo(driveNamespace, "second", "later"));
+        var second = await EchoedAsync(echoes, driveNamespace, "second", "v1: later");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((long?)first["observedGeneration"], Is.EqualTo(1));
+            Assert.That((string?)first["conditions"]![0]!["type"], Is.EqualTo("Ready"));
+            Assert.That((long?)second["observedGeneration"], Is.EqualTo(1));
+        });
+    }
+
+    private static UntypedResource Echo(string ns, string name, string message) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Fields = { ["spec"] = System.Text.Json.JsonSerializer.SerializeToElement(new JsonObject { ["message"] = message }) },
+    };
+
+    private static async Task<JsonNode> EchoedAsync(ResourceClient<UntypedResource> echoes, string ns, string name, string echoed)
+    {
+        var resource = await Eventually.GetAsync(() => echoes.GetAsync(ns, name),
+            e => e.FindStatus() is { } status && status.TryGetProperty("echoed", out var value) && value.GetString() == echoed, Patience, $"{name} echoed by the hub plugin");
+        return JsonNode.Parse(resource.FindStatus()!.Value.GetRawText())!;
+    }
+
     private async Task<EdgeAgent> ConditionAsync(string name, Func<V1Condition?, bool> done, string what) =>
         await Eventually.GetAsync(() => agents.GetAsync(ns, name), a => done(a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)), Patience, what);
 

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Faros.Operator.Controllers;
+namespace Faros.Api.Kubernetes;
 
 /// <summary>namespace/name of a namespaced object: the unit of work of a controller.</summary>
 public readonly record struct ObjectKey(string Namespace, string Name)

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Faros.Operator.Controllers;
+namespace Faros.Api.Kubernetes;
 
 /// <summary>
 /// A controller work queue in client-go's shape: a key waiting is queued once however often it is added, a key

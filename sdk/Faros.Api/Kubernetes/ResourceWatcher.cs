@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Faros.Api.Kubernetes;
+using Faros.Sdk.Reconciliation;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Faros.Operator.Controllers;
+namespace Faros.Api.Kubernetes;
 
 /// <summary>
 /// Keeps a cache of every <typeparamref name="T"/> current and reports each changed key: list, then watch from
 /// the list's resourceVersion with bookmarks, resuming from the last seen version after each bounded watch;
-/// list again when the server answers 410 Gone (the version was compacted away).
+/// list again when the server answers 410 Gone (the version was compacted away); reconnect with backoff while the
+/// server is unreachable. The operator's controllers and the agent (which may only see its own objects, hence
+/// <see cref="WatchSettings.FieldSelector"/>) share this one loop.
 /// </summary>
 public sealed class ResourceWatcher<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -25,15 +27,33 @@ public sealed class ResourceWatcher<T>
     private long _watches;
 
     private readonly Func<T, T, bool> _isNews;
+    private readonly ExponentialBackoff _reconnect;
+    private readonly TimeProvider _time;
+
+    /// <summary>400 ms doubling to 30 s between reconnects after failures.</summary>
+    public static ExponentialBackoff DefaultReconnect { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(30));
 
     /// <param name="isNews">Whether a modification (before, after) is reported; by default spec and metadata changes are, status-only ones not.</param>
-    public ResourceWatcher(IListWatch<T> resources, WatchSettings settings, ILogger logger, Func<T, T, bool>? isNews = null)
+    /// <param name="reconnect">Delay before listing or watching again after consecutive failures; <see cref="DefaultReconnect"/> when null.</param>
+    /// <param name="time">Clock of the reconnect delays.</param>
+    public ResourceWatcher(IListWatch<T> resources, WatchSettings settings, ILogger logger, Func<T, T, bool>? isNews = null, ExponentialBackoff? reconnect = null, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logger);
         _isNews = isNews ?? SpecOrMetadataChanged;
         _resources = resources;
         _settings = settings;
         _logger = logger;
+        _reconnect = reconnect ?? DefaultReconnect;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>A modification test that reports every change, status-only ones included.</summary>
+    public static bool AnyChange(T before, T after) => true;
+
+    /// <summary>Raised after each full list (the first and one per 410 Gone): changes may have been missed meanwhile.</summary>
+    public event Action? Listed;
 
     /// <summary>Raised for each key whose object was added, changed or deleted (also for every key on a list).</summary>
     public event Action<ObjectKey>? Changed;
@@ -50,8 +70,11 @@ public sealed class ResourceWatcher<T>
     /// <summary>The last resourceVersion seen, from a list, an event or a bookmark.</summary>
     public string? ResourceVersion { get; private set; }
 
-    /// <summary>Starts by watching from <paramref name="resourceVersion"/> instead of listing (tests use it to provoke 410 Gone).</summary>
-    internal void ResumeFrom(string resourceVersion) => ResourceVersion = resourceVersion;
+    /// <summary>
+    /// Starts by watching from <paramref name="resourceVersion"/> instead of listing, as a process that remembered
+    /// its version would (tests use it with an expired version to provoke 410 Gone). Call before <see cref="RunAsync"/>.
+    /// </summary>
+    public void ResumeFrom(string resourceVersion) => ResourceVersion = resourceVersion;
 
     /// <summary>The cached object, or null when it does not exist (as of the last event).</summary>
     public T? Find(ObjectKey key) => _cache.TryGetValue(key, out var value) ? value : null;
@@ -75,10 +98,10 @@ public sealed class ResourceWatcher<T>
             {
                 if (ResourceVersion is null)
                 {
-                    await ListAsync(cancellationToken);
+                    await ListAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await WatchOnceAsync(cancellationToken);
+                await WatchOnceAsync(cancellationToken).ConfigureAwait(false);
                 failures = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -93,9 +116,9 @@ public sealed class ResourceWatcher<T>
             catch (Exception exception)
             {
                 failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
-                _logger.LogWarning(exception, "Watching {Kind} failed ({Failures} in a row); retrying in {Delay}", _resources.Description, failures, delay);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var delay = _reconnect.DelayAfter(failures);
+                _logger.LogWarning("Watching {Kind} failed ({Error}, {Failures} in a row); retrying in {Delay}", _resources.Description, exception.Message, failures, delay);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -107,7 +130,7 @@ public sealed class ResourceWatcher<T>
         string? version;
         do
         {
-            var page = await _resources.ListPageAsync(_settings.Namespace, _settings.PageSize, continueToken, cancellationToken);
+            var page = await _resources.ListPageAsync(_settings.Namespace, _settings.PageSize, continueToken, cancellationToken, _settings.FieldSelector).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 var key = ObjectKey.Of(item);
@@ -135,6 +158,8 @@ public sealed class ResourceWatcher<T>
         {
             Changed?.Invoke(key);
         }
+
+        Listed?.Invoke();
     }
 
     private async Task WatchOnceAsync(CancellationToken cancellationToken)
@@ -147,7 +172,7 @@ public sealed class ResourceWatcher<T>
         Interlocked.Increment(ref _watches);
         try
         {
-            await foreach (var (type, item) in _resources.WatchAsync(_settings.Namespace, ResourceVersion!, (int)Math.Ceiling(timeout.TotalSeconds), e => error ??= e, silence.Token))
+            await foreach (var (type, item) in _resources.WatchAsync(_settings.Namespace, ResourceVersion!, (int)Math.Ceiling(timeout.TotalSeconds), e => error ??= e, silence.Token, _settings.FieldSelector).ConfigureAwait(false))
             {
                 silence.CancelAfter(allowedSilence);
                 Apply(type, item);
