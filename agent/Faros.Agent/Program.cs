@@ -1,10 +1,11 @@
-using Faros.Agent;
 using Faros.Agent.Cluster;
-using k8s;
+using Faros.Agent;
+using Faros.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using k8s;
 
 // Settings: appsettings.json, environment (Agent__Name=...), the command line (--Agent:Name=... or a short switch
 // of AgentCommandLine, e.g. --mode cluster).
@@ -15,6 +16,7 @@ if (AgentCommandLine.Problems(args) is { Count: > 0 } argumentProblems)
 }
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.AddFarosConsole();
 builder.Configuration.AddCommandLine(args, AgentCommandLine.Switches.ToDictionary());
 AgentOptions options;
 try

@@ -1,3 +1,4 @@
+using Faros.Hosting;
 using Faros.Marketplace.Catalog;
 using Faros.Marketplace.Configuration;
 using Faros.Marketplace.Endpoints;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // Run as `dotnet path/to/Faros.Marketplace.dll` from anywhere: static files and settings live beside the dll.
     ContentRootPath = AppContext.BaseDirectory,
 });
+builder.Logging.AddFarosConsole();
 
 builder.Services.AddOptions<MarketplaceOptions>()
     .Bind(builder.Configuration.GetSection(MarketplaceOptions.SectionName))

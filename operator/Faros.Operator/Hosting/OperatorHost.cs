@@ -1,13 +1,14 @@
 using Faros.Api.Kubernetes;
+using Faros.Hosting;
 using Faros.Operator.Controllers;
 using Faros.Operator.LeaderElection;
 using Faros.Sdk.Reconciliation;
-using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using k8s;
 
 namespace Faros.Operator.Hosting;
 
@@ -27,7 +28,7 @@ public static class OperatorHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
-        ConfigureLogging(builder.Logging);
+        builder.Logging.AddFarosConsole();
         builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidation>();
         builder.Services.AddSingleton(_ => KubernetesConnection.Resolve(builder.Configuration));
@@ -43,23 +44,6 @@ public static class OperatorHost
         return builder.Build();
     }
 
-    /// <summary>One line per event by default; FAROS_LOG_FORMAT=json gives JSON lines with every structured field.</summary>
-    public static void ConfigureLogging(ILoggingBuilder logging)
-    {
-        logging.ClearProviders();
-        if (string.Equals(Environment.GetEnvironmentVariable("FAROS_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
-        {
-            logging.AddJsonConsole(options => options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-        }
-        else
-        {
-            logging.AddSimpleConsole(options =>
-            {
-                options.SingleLine = true;
-                options.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-    }
 
     public static ControllerSettings ControllerSettingsFrom(OperatorOptions options) => new(
         options.Workers,

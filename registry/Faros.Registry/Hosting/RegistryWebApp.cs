@@ -1,3 +1,4 @@
+using Faros.Hosting;
 using Faros.Registry.Downloads;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,7 +14,7 @@ public static class RegistryWebApp
     {
         // Settings files sit next to the binary, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        ConfigureLogging(builder.Logging);
+        builder.Logging.AddFarosConsole();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -51,21 +52,4 @@ public static class RegistryWebApp
         return app;
     }
 
-    /// <summary>One line per event by default; FAROS_LOG_FORMAT=json gives JSON lines with every structured field.</summary>
-    public static void ConfigureLogging(ILoggingBuilder logging)
-    {
-        logging.ClearProviders();
-        if (string.Equals(Environment.GetEnvironmentVariable("FAROS_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
-        {
-            logging.AddJsonConsole(options => options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-        }
-        else
-        {
-            logging.AddSimpleConsole(options =>
-            {
-                options.SingleLine = true;
-                options.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-    }
 }
