@@ -102,7 +102,7 @@ public sealed class ClusterAgent : BackgroundService
             agent.Status.LastHeartbeat = now.UtcDateTime;
             agent.Status.AgentVersion = Version;
             agent.Status.ObservedGeneration = agent.Metadata.Generation;
-            agent.Status.Conditions.SetCondition(ClusterAgentConditions.TargetReachable,
+            agent.Status.Conditions.SetCondition(CoreAgentConditions.TargetReachable,
                 reachable switch { true => ConditionStatus.True, false => ConditionStatus.False, null => ConditionStatus.Unknown },
                 reason, message, agent.Metadata.Generation, now);
             try

@@ -1,7 +1,8 @@
+using Faros.Api.Core;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Reasons = Faros.Agent.Cluster.ClusterAgentConditions.Reasons;
+using Reasons = Faros.Api.Core.CoreAgentConditions.Reasons;
 
 namespace Faros.Agent.Cluster;
 
@@ -35,7 +36,7 @@ public sealed class TargetCluster : IDisposable
         }
     }
 
-    /// <summary>The state of <see cref="ClusterAgentConditions.TargetReachable"/>: (status, reason, message).</summary>
+    /// <summary>The state of <see cref="CoreAgentConditions.TargetReachable"/>: (status, reason, message).</summary>
     public async Task<(bool? Reachable, string Reason, string Message)> ProbeAsync(CancellationToken cancellationToken)
     {
         if (_client is null)

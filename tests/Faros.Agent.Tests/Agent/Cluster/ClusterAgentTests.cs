@@ -29,18 +29,18 @@ public sealed class ClusterAgentTests
         await CreateCoreAgentAsync(agents, ns);
 
         await RunUntilAsync(Options(ns, HubEnvironment.Server.KubeconfigPath, HubEnvironment.Server.KubeconfigPath),
-            async () => (await agents.GetAsync(ns, Name)).Status.FindCondition(ClusterAgentConditions.TargetReachable)?.Status == "True");
+            async () => (await agents.GetAsync(ns, Name)).Status.FindCondition(CoreAgentConditions.TargetReachable)?.Status == "True");
         var agent = await agents.GetAsync(ns, Name);
         Assert.That(agent.Status.LastHeartbeat, Is.Not.Null);
         Assert.That(agent.Status.AgentVersion, Does.Match(@"^\d+\.\d+\.\d+"));
-        Assert.That(agent.Status.FindCondition(ClusterAgentConditions.TargetReachable)!.Message, Does.Contain("Kubernetes v1.20.2"));
+        Assert.That(agent.Status.FindCondition(CoreAgentConditions.TargetReachable)!.Message, Does.Contain("Kubernetes v1.20.2"));
 
         // Outside a pod and with no target kubeconfig, it still heartbeats and says it cannot see its cluster.
         var before = agent.Status.LastHeartbeat;
         await RunUntilAsync(Options(ns, HubEnvironment.Server.KubeconfigPath, null), async () =>
         {
             var current = await agents.GetAsync(ns, Name);
-            return current.Status.LastHeartbeat > before && current.Status.FindCondition(ClusterAgentConditions.TargetReachable)?.Reason == ClusterAgentConditions.Reasons.NoTargetAccess;
+            return current.Status.LastHeartbeat > before && current.Status.FindCondition(CoreAgentConditions.TargetReachable)?.Reason == CoreAgentConditions.Reasons.NoTargetAccess;
         });
     }
 

@@ -1,7 +1,7 @@
-namespace Faros.Agent.Cluster;
+namespace Faros.Api.Core;
 
-/// <summary>Conditions the cluster agent writes on its core.faros.sh Agent.</summary>
-public static class ClusterAgentConditions
+/// <summary>Conditions a cluster agent writes on its core.faros.sh Agent.</summary>
+public static class CoreAgentConditions
 {
     /// <summary>The agent reads the cluster it runs in; the message carries what it learnt (the Kubernetes version).</summary>
     public const string TargetReachable = "TargetReachable";
