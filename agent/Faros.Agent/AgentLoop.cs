@@ -217,8 +217,9 @@ public sealed class AgentLoop : IAsyncDisposable
             }
             catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict)
             {
-                // The operator wrote first; the next sync projects onto its version.
-                _pluginsChanged.Release();
+                // The operator wrote first; the next sync projects onto its version. Wake tolerates a sync already due,
+                // where a bare Release would throw and cost a failed sync's back-off.
+                Wake();
                 return;
             }
         }

@@ -26,12 +26,15 @@ internal static class PluginStatusProjection
                 continue;
             }
 
-            var phase = PhaseOf(snapshot.Phase);
+            // During a swap the old version still runs while the operator already pinned the new one: its phase belongs
+            // to the old version, and reporting it on the new pin would say the new version runs before it does.
+            var current = string.Equals(snapshot.Version, entry.Version, StringComparison.OrdinalIgnoreCase);
+            var phase = current ? PhaseOf(snapshot.Phase) : PluginPhases.Installing;
             // The operator writes the signer it verified when it pinned the package (its display name); the device's
             // own verdict names the signer in the message. Overwriting the operator's value with the device's wording
             // made the two rewrite the field on every reconcile, so the device only fills it in when none is there.
-            var signer = snapshot.Phase == PluginPhase.Running ? entry.Signer ?? snapshot.Signer : entry.Signer;
-            var message = $"{snapshot.Version}: {snapshot.Message}";
+            var signer = current && snapshot.Phase == PluginPhase.Running ? entry.Signer ?? snapshot.Signer : entry.Signer;
+            var message = current ? $"{snapshot.Version}: {snapshot.Message}" : $"switching from {snapshot.Version} ({snapshot.Message}) to {entry.Version}";
             if (entry.Phase != phase || entry.Message != message || entry.Signer != signer)
             {
                 entry.Phase = phase;
