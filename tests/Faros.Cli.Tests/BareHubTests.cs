@@ -12,7 +12,7 @@ public sealed class BareHubTests
     public async Task StartAsync()
     {
         // Its own server: the shared hub gets the Faros CRDs from other fixtures.
-        bare = await SharedServices.Require(KubernetesApiServer.StartAsync());
+        bare = await RequiredService.RequireAsync(KubernetesApiServer.StartAsync());
     }
 
     [OneTimeTearDown]

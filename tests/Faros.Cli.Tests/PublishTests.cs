@@ -39,7 +39,7 @@ public sealed partial class PublishTests : RegistryTestBase
 
         // The registry operator pastes the printed rule as the whole policy: it must load as it is.
         var policy = TestTrustPolicy.Write(keys.Sub("registry"), PrintedRule(publisher));
-        registry = await SharedServices.Require(RegistryProcess.StartAsync(new Dictionary<string, string>
+        registry = await RequiredService.RequireAsync(RegistryProcess.StartAsync(new Dictionary<string, string>
         {
             [RegistryProcess.TrustPolicySetting] = policy,
             ["Registry__MaxPackageSizeBytes"] = MaxPackageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,68 +1,25 @@
-using System.Diagnostics;
-using Faros.Api.Crds;
 using k8s;
-using k8s.Models;
 
 namespace Faros.Agent.Tests.Agent;
 
-/// <summary>One kube-apiserver with the Faros CRDs for the agent tests (this namespace only); each test uses its own namespace.</summary>
+/// <summary>The hub (one kube-apiserver with the Faros CRDs) for the agent tests in this namespace; each test uses its own namespace.</summary>
 [SetUpFixture]
 public sealed class HubEnvironment
 {
-    private static KubernetesApiServer? _server;
-    private static string? _missing;
+    private static readonly SharedHub Hub = new();
 
-    public static KubernetesApiServer Server
-    {
-        get
-        {
-            if (_server is not null)
-            {
-                return _server;
-            }
+    /// <inheritdoc cref="SharedHub.Server"/>
+    public static KubernetesApiServer Server => Hub.Server;
 
-            if (MissingServiceException.RunningInCi)
-            {
-                Assert.Fail(_missing ?? "The Kubernetes API server did not start.");
-            }
+    /// <inheritdoc cref="SharedHub.NewClient"/>
+    public static Kubernetes NewClient() => Hub.NewClient();
 
-            Assert.Ignore(_missing ?? "The Kubernetes API server did not start.");
-            throw new UnreachableException();
-        }
-    }
-
-    public static Kubernetes NewClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath));
-
-    public static async Task<string> CreateNamespaceAsync(IKubernetes client)
-    {
-        var name = $"device-{Guid.NewGuid().ToString("N")[..8]}";
-        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    /// <inheritdoc cref="SharedHub.CreateNamespaceAsync"/>
+    public static Task<string> CreateNamespaceAsync(IKubernetes client) => Hub.CreateNamespaceAsync(client, "device");
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        try
-        {
-            _server = await KubernetesApiServer.StartAsync();
-        }
-        catch (MissingServiceException exception)
-        {
-            _missing = exception.Message;
-            return;
-        }
-
-        using var client = NewClient();
-        await CustomResourceDefinitionInstaller.InstallFarosAsync(client);
-    }
+    public Task StartAsync() => Hub.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public Task StopAsync() => Hub.StopAsync(TestContext.CurrentContext.Result.FailCount > 0);
 }

@@ -10,9 +10,9 @@ public sealed class SharedServices
     private static readonly Lazy<Task<KubernetesApiServer>> HubStart = new(() => KubernetesApiServer.StartAsync());
     private static readonly Lazy<Task<RegistryProcess>> RegistryStart = new(() => RegistryProcess.StartAsync());
 
-    public static async Task<KubernetesApiServer> HubAsync() => await Require(HubStart.Value);
+    public static Task<KubernetesApiServer> HubAsync() => RequiredService.RequireAsync(HubStart.Value);
 
-    public static async Task<RegistryProcess> RegistryAsync() => await Require(RegistryStart.Value);
+    public static Task<RegistryProcess> RegistryAsync() => RequiredService.RequireAsync(RegistryStart.Value);
 
     [OneTimeTearDown]
     public async Task StopAsync()
@@ -28,22 +28,4 @@ public sealed class SharedServices
         }
     }
 
-    /// <summary>Ignores the test when the service is not installed locally; fails it under CI.</summary>
-    public static async Task<T> Require<T>(Task<T> start)
-    {
-        try
-        {
-            return await start;
-        }
-        catch (MissingServiceException missing)
-        {
-            if (MissingServiceException.RunningInCi)
-            {
-                Assert.Fail(missing.Message);
-            }
-
-            Assert.Ignore(missing.Message);
-            throw;
-        }
-    }
 }

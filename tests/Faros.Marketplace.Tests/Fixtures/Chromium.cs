@@ -22,12 +22,6 @@ public static class Chromium
             return;
         }
 
-        var message = $"{ExecutablePath} is missing; install it with `bash eng/provision/chromium.sh` to run the browser tests.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(message);
-        }
-
-        Assert.Ignore(message);
+        throw RequiredService.Missing($"{ExecutablePath} is missing; install it with `bash eng/provision/chromium.sh` to run the browser tests.");
     }
 }

@@ -56,22 +56,5 @@ public static class ScaleServices
         }
     }
 
-    private static async Task<T> StartAsync<T>(Func<Task<T>> start)
-    {
-        try
-        {
-            return await start();
-        }
-        catch (MissingServiceException missing)
-        {
-            // Under CI a missing service is a failure, never a skip.
-            if (MissingServiceException.RunningInCi)
-            {
-                Assert.Fail(missing.Message);
-            }
-
-            Assert.Ignore(missing.Message);
-            throw;
-        }
-    }
+    private static Task<T> StartAsync<T>(Func<Task<T>> start) => RequiredService.RequireAsync(start());
 }
