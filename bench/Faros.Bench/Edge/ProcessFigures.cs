@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Faros.Bench.Edge;
+
+/// <summary>Figures of a running process and of the machine, read from /proc.</summary>
+public static class ProcessFigures
+{
+    private static readonly long TicksPerSecond = 100; // USER_HZ on Linux, what /proc/PID/stat counts in.
+
+    /// <summary>VmRSS (resident now) in MiB.</summary>
+    public static double RssMiB(int pid) => StatusKilobytes(pid, "VmRSS:") / 1024.0;
+
+    /// <summary>VmHWM (peak resident) in MiB.</summary>
+    public static double PeakRssMiB(int pid) => StatusKilobytes(pid, "VmHWM:") / 1024.0;
+
+    /// <summary>RssAnon (heap, JIT code, stacks) and RssFile (mapped files: the runtime, assemblies) in MiB.</summary>
+    public static (double Anonymous, double Files) RssSplitMiB(int pid) => (StatusKilobytes(pid, "RssAnon:") / 1024.0, StatusKilobytes(pid, "RssFile:") / 1024.0);
+
+    /// <summary>CPU seconds (user + system) the process has used.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the whole line.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)TicksPerSecond;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages.</summary>
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    /// <summary>Busy and total jiffies of the whole machine (all cores), to tell how busy it was between two reads.</summary>
+    public static (long Busy, long Total) MachineJiffies()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Sum();
+        return (total - fields[3] - fields[4], total); // idle and iowait are not busy
+    }
+
+    /// <summary>Share of all cores busy between two <see cref="MachineJiffies"/> reads, in percent of one core (200 % = 2 cores).</summary>
+    public static double BusyPercent((long Busy, long Total) from, (long Busy, long Total) to) =>
+        to.Total == from.Total ? 0 : (to.Busy - from.Busy) * 100.0 * Environment.ProcessorCount / (to.Total - from.Total);
+
+    private static long StatusKilobytes(int pid, string field) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).Single();
+}
