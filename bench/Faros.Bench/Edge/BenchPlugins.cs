@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Faros.Testing;
 
@@ -9,7 +11,10 @@ namespace Faros.Bench.Edge;
 /// (tests/Faros.Agent.Tests/TestPlugins, built in Release with Faros.Bench) packed with <c>dotnet pack --no-build</c>
 /// once per package id, then given more versions by rewriting the version in the nuspec, which is all that differs
 /// between two versions of the same code. Pushed signed by the test publisher key, as `kubectl faros plugins publish`
-/// would push them.
+/// would push them. The Echo plugin ships the CRD of its Echo kind; three ids shipping one CRD would have the operator
+/// refuse it for two of them (a plugin never takes over another's CRD) and retry on every reconcile, so the bench
+/// plugins leave the kind and its CRD out: they are plugins without kinds of their own, and CRD installation is not
+/// part of these figures.
 /// </summary>
 public sealed class BenchPlugins : IDisposable
 {
@@ -42,7 +47,7 @@ public sealed class BenchPlugins : IDisposable
     }
 
     /// <summary>The nupkg of <paramref name="id"/> at <paramref name="version"/> (packed ids only).</summary>
-    public byte[] Package(string id, string version) => version == "1.0.0" ? _packed[id] : WithVersion(_packed[id], version);
+    public byte[] Package(string id, string version) => Repack(_packed[id], version);
 
     /// <summary>Pushes <paramref name="id"/> <paramref name="version"/> with a Sigstore bundle from the test publisher key.</summary>
     public static async Task PushAsync(RegistryProcess registry, HttpClient http, string id, string version, byte[] nupkg, byte[] sigstoreBundle)
@@ -60,13 +65,14 @@ public sealed class BenchPlugins : IDisposable
         return PushAsync(registry, http, id, version, nupkg, TestPublisherKey.Sign(nupkg));
     }
 
-    private static byte[] WithVersion(byte[] nupkg, string version)
+    /// <summary>The package at <paramref name="version"/>, without its kinds and CRDs.</summary>
+    private static byte[] Repack(byte[] nupkg, string version)
     {
         using var output = new MemoryStream();
         using (var source = new ZipArchive(new MemoryStream(nupkg), ZipArchiveMode.Read))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            foreach (var entry in source.Entries.Where(e => !e.FullName.StartsWith("crds/", StringComparison.Ordinal)))
             {
                 using var read = entry.Open();
                 using var write = target.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
@@ -75,6 +81,14 @@ public sealed class BenchPlugins : IDisposable
                     var nuspec = XDocument.Load(read);
                     nuspec.Descendants().Single(e => e.Name.LocalName == "version" && e.Parent?.Name.LocalName == "metadata").Value = version;
                     nuspec.Save(write);
+                }
+                else if (entry.FullName == "faros-plugin.json")
+                {
+                    var manifest = JsonNode.Parse(read)!.AsObject();
+                    manifest["kinds"] = new JsonArray();
+                    manifest["crds"] = new JsonArray();
+                    using var json = new Utf8JsonWriter(write, new JsonWriterOptions { Indented = true });
+                    manifest.WriteTo(json);
                 }
                 else
                 {

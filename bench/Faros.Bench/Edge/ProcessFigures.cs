@@ -13,8 +13,12 @@ public static class ProcessFigures
     /// <summary>VmHWM (peak resident) in MiB.</summary>
     public static double PeakRssMiB(int pid) => StatusKilobytes(pid, "VmHWM:") / 1024.0;
 
-    /// <summary>RssAnon (heap, JIT code, stacks) and RssFile (mapped files: the runtime, assemblies) in MiB.</summary>
-    public static (double Anonymous, double Files) RssSplitMiB(int pid) => (StatusKilobytes(pid, "RssAnon:") / 1024.0, StatusKilobytes(pid, "RssFile:") / 1024.0);
+    /// <summary>
+    /// VmRSS split, in MiB: RssAnon (GC heap, native allocations, stacks), RssFile (mapped files: the runtime and
+    /// assemblies) and RssShmem (shared memory: .NET maps its JIT-compiled code twice through a memfd, for W^X).
+    /// </summary>
+    public static (double Anonymous, double Files, double Shared) RssSplitMiB(int pid) =>
+        (StatusKilobytes(pid, "RssAnon:") / 1024.0, StatusKilobytes(pid, "RssFile:") / 1024.0, StatusKilobytes(pid, "RssShmem:") / 1024.0);
 
     /// <summary>CPU seconds (user + system) the process has used.</summary>
     public static double CpuSeconds(int pid)
