@@ -7,6 +7,8 @@
 #        bench/edge.sh all                  both
 # Knobs (environment):
 #   BENCH_AGENT_ENV="NAME=value ..."   extra environment for the agent process (e.g. GC settings), recorded in the output
+#   BENCH_AGENT_EXE=path               run this agent executable instead of the build output, e.g. the self-contained single
+#                                      file of `dotnet publish agent/Faros.Agent -c Release -r linux-x64 -o DIR`
 #   BENCH_LOG_DIR=dir                  keep the operator's and agent's output there, each line with its time on the benchmark's clock
 #   SKIP_BUILD=1 BENCH_NICE=-10        as in registry-read.sh
 #   RESULTS_DIR=bench/results          where the raw output goes, as <UTC time>-<benchmark>.txt
@@ -30,7 +32,7 @@ run_benchmark() {
   out="$RESULTS_DIR/$(date -u +%Y-%m-%dT%H%MZ)-$name.txt"
   {
     run_header "Faros.Bench $name${COUNT:+ $COUNT}" agent operator sdk
-    echo "command: bench/edge.sh $name${COUNT:+ $COUNT}${BENCH_AGENT_ENV:+ with BENCH_AGENT_ENV=\"$BENCH_AGENT_ENV\"}"
+    echo "command: ${BENCH_AGENT_EXE:+BENCH_AGENT_EXE=$BENCH_AGENT_EXE }${BENCH_AGENT_ENV:+BENCH_AGENT_ENV=\"$BENCH_AGENT_ENV\" }bench/edge.sh $name${COUNT:+ $COUNT}"
     echo "uptime before: $(uptime)"
     echo
     # shellcheck disable=SC2086 # COUNT is one optional word.

@@ -13,7 +13,7 @@ namespace Faros.Bench.Edge;
 /// (a) an Agent spec change adding a plugin reference → that version Running in the Agent's status, cold (a version
 /// the device never had) and warm (cached on the device), each split into operator and agent time;
 /// (b) a hot swap by changing the reference's version range, and by pushing a newer version under a floating range
-/// (with the operator re-resolving every second, as the E2E test sets it);
+/// (with the operator re-resolving every second, as the E2E test sets it; at most 10 samples, each about that second);
 /// (c) the agent's RSS idle with 3 plugins Running.
 /// The plugins are the agent tests' Echo plugin packed under three ids (see <see cref="BenchPlugins"/>).
 /// </summary>
@@ -24,21 +24,20 @@ public static class AgentBenchmark
     private static readonly string Beta = BenchPlugins.IdPrefix + "Beta";
     private static readonly string Gamma = BenchPlugins.IdPrefix + "Gamma";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
-    private const int PushSwaps = 10;
 
     public static async Task<int> RunAsync(int samples)
     {
         var clock = new BenchClock();
         Console.WriteLine($"# Agent benchmark: spec change → plugin Running ({samples} samples each), hot swap, idle RSS with 3 plugins");
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average at start {ProcessFigures.LoadAverage()}");
-        Console.WriteLine($"agent process environment added (BENCH_AGENT_ENV): {(Environment.GetEnvironmentVariable("BENCH_AGENT_ENV") is { Length: > 0 } extra ? extra : "none")}");
+        Console.WriteLine($"agent program (BENCH_AGENT_EXE): {(Environment.GetEnvironmentVariable("BENCH_AGENT_EXE") is { Length: > 0 } exe ? exe : "dotnet agent/Faros.Agent/bin/Release/net10.0/Faros.Agent.dll")}; environment added (BENCH_AGENT_ENV): {(Environment.GetEnvironmentVariable("BENCH_AGENT_ENV") is { Length: > 0 } extra ? extra : "none")}");
 
         await using var hub = await EdgeHub.StartAsync("bench-agent");
         using var plugins = new BenchPlugins();
         await plugins.PackAsync(Alpha, Beta, Gamma);
         var addVersions = Enumerable.Range(1, samples).Select(i => $"1.0.{i}").ToList();
         var swapVersions = Enumerable.Range(1, samples).Select(i => $"1.1.{i}").ToList();
-        var pushVersions = Enumerable.Range(1, PushSwaps).Select(i => $"2.0.{i}").ToList();
+        var pushVersions = Enumerable.Range(1, Math.Min(samples, 10)).Select(i => $"2.0.{i}").ToList();
         using var registryHttp = hub.Registry.CreateClient();
         foreach (var version in addVersions.Concat(swapVersions))
         {
@@ -59,7 +58,7 @@ public static class AgentBenchmark
                 $"--Agent:Registry={hub.Registry.ServiceIndex.AbsoluteUri}", $"--Agent:TrustPolicy={hub.TrustPolicy}",
                 $"--Agent:CacheDirectory={Path.Combine(hub.Directory, "cache")}", $"--Agent:StateDirectory={Path.Combine(hub.Directory, "state")}",
                 .. FarosProgram.TimestampedLogging,
-            ], clock, "BENCH_AGENT_ENV");
+            ], clock, "BENCH_AGENT");
             var agents = new ResourceClient<EdgeAgent>(hub.Admin);
             await using var events = new AgentEvents(agents, hub.Namespace, clock);
             await events.StartAsync();
@@ -122,6 +121,7 @@ public static class AgentBenchmark
             var idleCpu = ProcessFigures.CpuSeconds(device.Id) - idleCpu0;
             var peakRss = ProcessFigures.PeakRssMiB(device.Id);
             var idleSplit = ProcessFigures.RssSplitMiB(device.Id);
+            var idleMappings = ProcessFigures.ResidentByMapping(device.Id);
 
             // (b) A newer version pushed under a floating range: the operator notices it on its re-resolve interval
             // (default 300 s), so it runs here with the E2E test's settings: re-resolve every 1 s, no registry cache.
@@ -173,6 +173,10 @@ public static class AgentBenchmark
                     $"{Ms(t.Total)} ({Ms(t.Operator)}+{Ms(t.AgentPickup)}+{Ms(t.Download)}+{Ms(t.Verify)}+{Ms(t.Load)}+{Ms(t.StatusWrite)})"))));
             }
 
+            Console.WriteLine();
+            Console.WriteLine("Resident memory of the idle agent with 3 plugins by mapping (/proc/PID/smaps), the 15 largest, MiB:");
+            Console.WriteLine();
+            Console.WriteLine(string.Join(", ", idleMappings.Take(15).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Mapping} {m.MiB:0.0}"))));
             Console.WriteLine();
             Console.WriteLine($"load average at the end {ProcessFigures.LoadAverage()}");
             return 0;

@@ -40,24 +40,33 @@ public sealed class FarosProgram : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build the benchmarks first (`dotnet build bench/Faros.Bench -c Release`).", dll);
     }
 
-    /// <param name="environmentVariable">Names a variable holding extra NAME=value settings (space separated) for the process, e.g. runtime knobs.</param>
-    public static FarosProgram Start(string projectDirectory, string name, IEnumerable<string> arguments, BenchClock clock, string? environmentVariable = null)
+    /// <param name="knobs">
+    /// A prefix P of environment variables that change how the program runs: P_ENV holds extra NAME=value settings
+    /// (space separated) for its environment, e.g. runtime knobs; P_EXE names an executable to run instead of the
+    /// build output, e.g. the self-contained single file `dotnet publish -r linux-x64` makes.
+    /// </param>
+    public static FarosProgram Start(string projectDirectory, string name, IEnumerable<string> arguments, BenchClock clock, string? knobs = null)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost.Path)
+        var executable = knobs is null ? null : Environment.GetEnvironmentVariable(knobs + "_EXE") is { Length: > 0 } exe ? exe : null;
+        var startInfo = new ProcessStartInfo(executable ?? DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         DotnetHost.Sanitize(startInfo);
-        foreach (var setting in (environmentVariable is null ? null : Environment.GetEnvironmentVariable(environmentVariable))?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
+        foreach (var setting in (knobs is null ? null : Environment.GetEnvironmentVariable(knobs + "_ENV"))?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
         {
             var (key, value) = setting.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? (setting[..at], setting[(at + 1)..])
-                : throw new ArgumentException($"{environmentVariable} must hold NAME=value words; '{setting}' is not one.");
+                : throw new ArgumentException($"{knobs}_ENV must hold NAME=value words; '{setting}' is not one.");
             startInfo.Environment[key] = value;
         }
 
-        startInfo.ArgumentList.Add(Dll(projectDirectory, name));
+        if (executable is null)
+        {
+            startInfo.ArgumentList.Add(Dll(projectDirectory, name));
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

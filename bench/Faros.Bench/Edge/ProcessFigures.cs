@@ -20,6 +20,32 @@ public static class ProcessFigures
     public static (double Anonymous, double Files, double Shared) RssSplitMiB(int pid) =>
         (StatusKilobytes(pid, "RssAnon:") / 1024.0, StatusKilobytes(pid, "RssFile:") / 1024.0, StatusKilobytes(pid, "RssShmem:") / 1024.0);
 
+    /// <summary>
+    /// Resident memory by mapping (from /proc/PID/smaps), largest first, in MiB: each file by name, anonymous memory as
+    /// "[anonymous]", the JIT's double-mapped code as "[memfd:doublemapper]", and so on.
+    /// </summary>
+    public static IReadOnlyList<(string Mapping, double MiB)> ResidentByMapping(int pid)
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        var current = "[anonymous]";
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 5 && !fields[0].EndsWith(':'))
+            {
+                // A mapping's header: address range, permissions, offset, device, inode, then the path if any.
+                var name = fields.Length == 6 ? fields[5].Trim() : "[anonymous]";
+                current = name.StartsWith('/') ? Path.GetFileName(name) : name;
+            }
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                totals[current] = totals.GetValueOrDefault(current) + long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return totals.Select(t => (t.Key, t.Value / 1024.0)).OrderByDescending(t => t.Item2).ToList();
+    }
+
     /// <summary>CPU seconds (user + system) the process has used.</summary>
     public static double CpuSeconds(int pid)
     {
