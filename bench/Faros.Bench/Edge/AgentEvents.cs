@@ -102,11 +102,12 @@ public sealed class AgentEvents : IAsyncDisposable
 
     /// <summary>
     /// Waits until <paramref name="expected"/> Agents are, in their latest state, satisfying <paramref name="condition"/>,
-    /// and returns when the event that completed the set arrived.
+    /// and returns when the first one did and when the event that completed the set arrived.
     /// </summary>
-    public async Task<TimeSpan> WaitForAllAsync(int expected, Func<EdgeAgent, bool> condition, TimeSpan timeout, string what, Action? check = null, Action<int>? progress = null)
+    public async Task<(TimeSpan First, TimeSpan All)> WaitForAllAsync(int expected, Func<EdgeAgent, bool> condition, TimeSpan timeout, string what, Action? check = null, Action<int>? progress = null)
     {
         var satisfied = new HashSet<string>(StringComparer.Ordinal);
+        TimeSpan? first = null;
         var next = 0;
         var lastReport = _clock.Elapsed;
         var deadline = _clock.Elapsed + timeout;
@@ -118,6 +119,7 @@ public sealed class AgentEvents : IAsyncDisposable
             if (condition(agent))
             {
                 satisfied.Add(agent.Metadata.Name);
+                first ??= at;
             }
             else
             {
@@ -126,7 +128,7 @@ public sealed class AgentEvents : IAsyncDisposable
 
             if (satisfied.Count == expected)
             {
-                return at;
+                return (first ?? at, at);
             }
 
             if (_clock.Elapsed - lastReport > TimeSpan.FromSeconds(5))

@@ -55,6 +55,36 @@ public static class ProcessFigures
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)TicksPerSecond;
     }
 
+    /// <summary>Child processes of this process whose command name starts with <paramref name="prefix"/> (e.g. the kube-apiserver a fixture started).</summary>
+    public static IReadOnlyList<int> ChildrenNamed(string prefix)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                if (parent == Environment.ProcessId && name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Exited meanwhile.
+            }
+        }
+
+        return children;
+    }
+
     /// <summary>The 1, 5 and 15 minute load averages.</summary>
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
