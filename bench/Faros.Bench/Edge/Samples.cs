@@ -3,11 +3,9 @@ using System.Globalization;
 namespace Faros.Bench.Edge;
 
 /// <summary>Durations of repeated measurements, summarised the same way everywhere (nearest-rank percentiles).</summary>
-public sealed class Samples(string name)
+public sealed class Samples
 {
     private readonly List<double> _milliseconds = [];
-
-    public string Name { get; } = name;
 
     public int Count => _milliseconds.Count;
 
