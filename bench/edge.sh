@@ -4,7 +4,8 @@
 #
 # Usage: bench/edge.sh operator [agents]    1,000 edge Agents x 3 plugin references resolved from nothing (~2 min)
 #        bench/edge.sh agent [samples]      spec change -> Running, hot swap, idle RSS with 3 plugins (20 samples, ~4 min)
-#        bench/edge.sh all                  both
+#        bench/edge.sh rss-floor            RSS of a bare .NET process, + a generic host, + KubernetesClient's serializer (~10 s)
+#        bench/edge.sh all                  operator and agent
 # Knobs (environment):
 #   BENCH_AGENT_ENV="NAME=value ..."   extra environment for the agent process (e.g. GC settings), recorded in the output
 #   BENCH_AGENT_EXE=path               run this agent executable instead of the build output, e.g. the self-contained single
@@ -20,7 +21,7 @@ bench_renice "$0" "$@"
 
 WHAT="${1:-all}"
 COUNT="${2:-}"
-[[ "$WHAT" =~ ^(operator|agent|all)$ ]] || die "usage: bench/edge.sh operator|agent|all [count]"
+[[ "$WHAT" =~ ^(operator|agent|rss-floor|all)$ ]] || die "usage: bench/edge.sh operator|agent|rss-floor|all [count]"
 RESULTS_DIR="${RESULTS_DIR:-$BENCH_DIR/results}"
 WORK="$(mktemp -d /tmp/faros-edge-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -36,7 +37,8 @@ run_benchmark() {
     echo "uptime before: $(uptime)"
     echo
     # shellcheck disable=SC2086 # COUNT is one optional word.
-    dotnet "$BENCH_DLL" "$name" $COUNT 2>&1
+    # Invariant globalization as the agent is built (InvariantGlobalization): it only matters to rss-floor, which runs in this process.
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 dotnet "$BENCH_DLL" "$name" $COUNT 2>&1
     echo
     echo "uptime after: $(uptime)"
   } | tee "$out"
@@ -44,6 +46,6 @@ run_benchmark() {
 }
 
 case "$WHAT" in
-  operator | agent) run_benchmark "$WHAT" ;;
+  operator | agent | rss-floor) run_benchmark "$WHAT" ;;
   all) run_benchmark operator; run_benchmark agent ;;
 esac
