@@ -46,7 +46,7 @@ public sealed class AgentLoop : IAsyncDisposable
         if (trust is null && options.ClusterTrustPolicyName is { } policyName)
         {
             _clusterPolicy = new ClusterTrustPolicySource(client, policyName, options.CacheDirectory,
-                Faros.Signing.Policy.TrustPolicyEvaluator.LoadTrustedRoot(options.TrustedRoot), options.WatchTimeout, _time, _logger);
+                Faros.Signing.Policy.TrustPolicyEvaluator.LoadTrustedRoot(options.TrustedRoot), options.WatchTimeout, options.HubBackoff, _time, _logger);
             _clusterPolicy.Policy.Changed += _ =>
             {
                 _policyChanged = true;

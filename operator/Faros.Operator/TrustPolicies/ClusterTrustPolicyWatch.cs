@@ -1,9 +1,8 @@
-using Faros.Api.Kubernetes;
 using Faros.Api.Plugins;
 using Faros.Operator.Controllers;
+using Faros.PluginHost.Verification;
 using Faros.Sdk.Reconciliation;
 using Faros.Signing.Policy;
-using Faros.Signing.Sigstore.Trust;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -42,75 +41,28 @@ public sealed class ClusterTrustPolicyWatch : IController
     public ResourceKind Kind { get; } = ResourceKind.Of<TrustPolicyResource>();
 
     /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken)
     {
-        var watcher = new ResourceWatcher<TrustPolicyResource>(
-            new ResourceClient<TrustPolicyResource>(_client), new WatchSettings(null, _settings.WatchTimeout), _logger,
-            (before, after) => before.Metadata.Generation != after.Metadata.Generation || before.Metadata.Uid != after.Metadata.Uid);
-        watcher.Changed += key =>
+        var follower = new TrustPolicyResourceFollower(_client, _settings.ResourceName, _policy, _settings.Fallback, _settings.TrustedRoot,
+            _settings.WatchTimeout, _settings.FirstListPatience, _logger);
+        follower.Enforced += (resource, _) => RecordInBackground(resource, "Normal", AppliedReason,
+            $"the operator enforces generation {resource.Metadata.Generation}; every edge Agent's plugins are verified again.");
+        follower.Rejected += (resource, invalid) =>
         {
-            if (key.Name == _settings.ResourceName)
-            {
-                Apply(watcher.Find(key));
-            }
-        };
-        var watching = watcher.RunAsync(cancellationToken);
-        await Task.WhenAny(watcher.Synced, watching, Task.Delay(_settings.FirstListPatience, cancellationToken));
-        if (watcher.Synced.IsCompleted)
-        {
-            // The list raised no event for a resource that does not exist: the fallback stays, now settled.
-            Apply(watcher.Find(new ObjectKey("", _settings.ResourceName)));
-        }
-        else if (!cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning("TrustPolicy resources could not be listed within {Patience} (is the CRD installed, may the operator list trustpolicies?); enforcing {Origin} until they can",
-                _settings.FirstListPatience, _policy.Current.Origin);
-            _policy.Settle();
-        }
-
-        await watching.ConfigureAwait(false);
-    }
-
-    private void Apply(TrustPolicyResource? resource)
-    {
-        if (resource is null)
-        {
-            var wasSettled = _policy.Settled.IsCompleted;
-            if (_policy.Replace(_settings.Fallback) || !wasSettled)
-            {
-                _logger.LogInformation("TrustPolicy {Name} does not exist; enforcing {Origin}", _settings.ResourceName, _settings.Fallback.Origin);
-            }
-
-            return;
-        }
-
-        TrustPolicySnapshot snapshot;
-        try
-        {
-            snapshot = TrustPolicySnapshot.FromResource(KubernetesJson.Serialize(resource), _settings.TrustedRoot);
-        }
-        catch (Exception invalid) when (invalid is FormatException or ArgumentException)
-        {
-            _policy.Settle();
             var generation = $"{resource.Metadata.Uid}/{resource.Metadata.Generation}";
-            _logger.LogError("TrustPolicy {Name} (generation {Generation}) is invalid and is not enforced: {Error} Still enforcing {Origin}",
-                resource.Metadata.Name, resource.Metadata.Generation, invalid.Message, _policy.Current.Origin);
             if (_reportedInvalid != generation)
             {
                 _reportedInvalid = generation;
-                _ = RecordEventAsync(resource, "Warning", InvalidReason,
+                RecordInBackground(resource, "Warning", InvalidReason,
                     $"generation {resource.Metadata.Generation} is not enforced: {invalid.Message} Still enforcing {_policy.Current.Origin}. Fix the spec (docs/signing.md).");
             }
-
-            return;
-        }
-
-        if (_policy.Replace(snapshot))
-        {
-            _logger.LogInformation("Enforcing {Origin}; it takes precedence over {Fallback}", snapshot.Origin, _settings.Fallback.Origin);
-            _ = RecordEventAsync(resource, "Normal", AppliedReason, $"the operator enforces generation {resource.Metadata.Generation}; every edge Agent's plugins are verified again.");
-        }
+        };
+        return follower.RunAsync(cancellationToken);
     }
+
+    // An event is a courtesy to whoever runs kubectl describe: never hold up enforcement for it.
+    private void RecordInBackground(TrustPolicyResource resource, string type, string reason, string message) =>
+        _ = RecordEventAsync(resource, type, reason, message);
 
     /// <summary>Events about cluster-scoped objects live in the default namespace, where kubectl describe finds them.</summary>
     private async Task RecordEventAsync(TrustPolicyResource resource, string type, string reason, string message)
