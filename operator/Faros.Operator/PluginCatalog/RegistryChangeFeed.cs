@@ -23,6 +23,12 @@ public sealed class RegistryChangeFeed : IController
     /// <summary>Above <see cref="Wait"/>, so only a registry that stopped answering times a request out.</summary>
     public static readonly TimeSpan RequestTimeout = Wait + TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When a change is reported again. Another registry instance (behind the same load balancer) can still serve
+    /// its cached documents for the few milliseconds before it hears of the change; the second look settles that.
+    /// </summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(60);
 
@@ -97,7 +103,9 @@ public sealed class RegistryChangeFeed : IController
                 cursor = answer.Cursor;
                 if (everything || answer.Ids.Count > 0)
                 {
-                    Publish(new PackageChanges(answer.Ids, everything));
+                    var changes = new PackageChanges(answer.Ids, everything);
+                    Publish(changes);
+                    _ = PublishAgainAsync(changes, cancellationToken);
                 }
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested && failure is HttpRequestException or TaskCanceledException or JsonException or RegistryUnavailableException or KeyNotFoundException or InvalidOperationException)
@@ -128,6 +136,19 @@ public sealed class RegistryChangeFeed : IController
 
         _logger.LogDebug("Registry reported changes of {Packages}", changes.Everything ? "every package" : string.Join(", ", changes.Ids));
         Changed?.Invoke(changes);
+    }
+
+    private async Task PublishAgainAsync(PackageChanges changes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Settle, cancellationToken);
+            Publish(changes);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped meanwhile.
+        }
     }
 
     private async Task<(string Cursor, IReadOnlySet<string> Ids, bool Reset)> ReadAsync(Uri feed, string? cursor, CancellationToken cancellationToken)

@@ -35,9 +35,10 @@ public sealed class PackageChangeFeed(IPackageMetadataStore metadata, ChangeSign
             // Taken before reading, so a change committed after the read still wakes this wait.
             var changed = signal.Next;
             var page = await metadata.ReadChangesAsync(cursor.Sequence, PageSize, cancellationToken);
-            if (page.Latest < cursor.Sequence)
+            if (page.Latest < cursor.Sequence || page.Oldest > cursor.Sequence + 1)
             {
-                // A cursor from the future: the database was replaced or restored. Everything may have changed.
+                // A cursor from the future (the database was replaced or restored), or one so old that the changes
+                // after it were dropped from the log: everything may have changed.
                 return new ChangeFeedPage(new ChangeCursor(page.Latest), [], Reset: true);
             }
 

@@ -5,6 +5,7 @@
 -- Sequence numbers come from a one-row counter rather than a SEQUENCE: the counter's row lock is held until
 -- the changing transaction commits, so numbers are handed out in commit order. A reader (any instance) that
 -- sees number N has therefore seen every number below N, and a cursor never skips a change that committed late.
+-- Only the last 100,000 changes are kept; a cursor older than that is told to start over.
 CREATE TABLE package_change_counter (
     only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
     last_seq BIGINT NOT NULL
@@ -26,6 +27,7 @@ BEGIN
     ELSE
         INSERT INTO package_changes (seq, lower_id) VALUES (next_seq, NEW.lower_id);
     END IF;
+    DELETE FROM package_changes WHERE seq <= next_seq - 100000;
     RETURN NULL;
 END
 $$;
