@@ -105,7 +105,10 @@ public sealed class RegistryChangeFeed : IController
                 {
                     var changes = new PackageChanges(answer.Ids, everything);
                     Publish(changes);
-                    _ = PublishAgainAsync(changes, cancellationToken);
+                    if (!everything)
+                    {
+                        _ = PublishAgainAsync(changes, cancellationToken);
+                    }
                 }
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested && failure is HttpRequestException or TaskCanceledException or JsonException or RegistryUnavailableException or KeyNotFoundException or InvalidOperationException)
