@@ -27,7 +27,7 @@ public sealed class EdgeDevice : IAsyncDisposable
         Events = events;
     }
 
-    public FarosProgram Operator { get; private set; }
+    public FarosProgram Operator { get; }
 
     public FarosProgram Agent { get; }
 
@@ -94,13 +94,6 @@ public sealed class EdgeDevice : IAsyncDisposable
     /// <summary>Applies <paramref name="change"/> and times it until <paramref name="package"/> <paramref name="version"/> is Running as plugin <paramref name="pluginName"/>.</summary>
     public Task<ChangeTimeline> MeasureAsync(string pluginName, string package, string version, Func<Task> change) =>
         ChangeTimeline.MeasureAsync(Events, Agent, Operator, pluginName, package, version, change, _clock);
-
-    /// <summary>Restarts the operator with other settings; the agent keeps running.</summary>
-    public async Task RestartOperatorAsync(params string[] settings)
-    {
-        await Operator.DisposeAsync();
-        Operator = FarosProgram.Start("operator/Faros.Operator", "Faros.Operator", _hub.OperatorArguments(settings), _clock);
-    }
 
     private void EnsureRunning()
     {

@@ -81,6 +81,15 @@ public sealed class EdgeAgentReconciler : Reconciler<EdgeAgent>
         return installed ? ReconcileResult.Requeue(recheck) : ReconcileResult.Retry("installing plugin CRDs failed");
     }
 
+    /// <summary>
+    /// Whether a change of these registry packages can change the Agent's pins: a reference names one of them as its
+    /// package, or has no package and would find one of them by name in the catalog (as the resolver does).
+    /// </summary>
+    public static bool References(EdgeAgent agent, PackageChanges changes) =>
+        agent.Spec.Plugins.Any(reference => string.IsNullOrWhiteSpace(reference.Package)
+            ? changes.Everything || changes.Ids.Any(id => CatalogNames.Matches(id, reference.Name))
+            : changes.Includes(reference.Package));
+
     /// <summary>Installs the CRDs of every pinned package (once per version); false when it should be retried.</summary>
     private async Task<bool> InstallCrdsAsync(EdgeAgent agent, IEnumerable<PluginStatus> pinned, long? generation, DateTimeOffset now, CancellationToken cancellationToken)
     {

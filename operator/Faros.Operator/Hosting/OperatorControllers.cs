@@ -44,6 +44,13 @@ public static class OperatorControllers
             var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
             return new RegistryCatalog(new Uri(options.RegistryUrl!), TimeSpan.FromSeconds(options.RegistryCacheSeconds), provider.GetRequiredService<ILogger<RegistryCatalog>>());
         });
+        // Pushes reach Agents within about a second; the re-resolve interval stays the safety net.
+        services.AddHttpClient(nameof(RegistryChangeFeed), http => http.Timeout = RegistryChangeFeed.RequestTimeout);
+        services.AddSingleton(provider => new RegistryChangeFeed(
+            provider.GetRequiredService<RegistryCatalog>(), provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RegistryChangeFeed)),
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.ReResolveIntervalSeconds),
+            provider.GetRequiredService<ILogger<RegistryChangeFeed>>()));
+        services.AddSingleton<IController>(provider => provider.GetRequiredService<RegistryChangeFeed>());
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
@@ -76,6 +83,14 @@ public static class OperatorControllers
             provider.GetRequiredService<CurrentTrustPolicy>().Changed += _ =>
             {
                 foreach (var agent in controller.Watcher.Snapshot())
+                {
+                    controller.Queue.Add(ObjectKey.Of(agent));
+                }
+            };
+            // A changed package re-resolves the Agents that reference it, without waiting for the interval.
+            provider.GetRequiredService<RegistryChangeFeed>().Changed += changes =>
+            {
+                foreach (var agent in controller.Watcher.Snapshot().Where(agent => EdgeAgentReconciler.References(agent, changes)))
                 {
                     controller.Queue.Add(ObjectKey.Of(agent));
                 }

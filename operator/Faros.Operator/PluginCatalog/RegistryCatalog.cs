@@ -47,6 +47,34 @@ public sealed class RegistryCatalog
         return entry.Versions;
     }
 
+    /// <summary>Forgets the cached answers about these packages: the registry said they changed.</summary>
+    public void Invalidate(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            _cache.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Forgets every cached answer.</summary>
+    public void InvalidateAll() => _cache.Clear();
+
+    /// <summary>The URL of a resource the registry's service index advertises, or null when it has none of that type.</summary>
+    /// <exception cref="RegistryUnavailableException">The registry did not answer.</exception>
+    public async Task<Uri?> FindResourceAsync(string type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = await _repository.GetResourceAsync<ServiceIndexResourceV3>(cancellationToken)
+                ?? throw new RegistryUnavailableException($"{ServiceIndex} is not a NuGet v3 service index.");
+            return index.GetServiceEntryUri(type);
+        }
+        catch (Exception exception) when (exception is not RegistryUnavailableException && IsUnavailable(exception, cancellationToken))
+        {
+            throw new RegistryUnavailableException($"Reading the service index {ServiceIndex} failed: {exception.Message}", exception);
+        }
+    }
+
     /// <summary>Ids of the Faros plugins whose id is <paramref name="name"/> or ends with ".<paramref name="name"/>".</summary>
     /// <exception cref="RegistryUnavailableException">The registry did not answer.</exception>
     public async Task<IReadOnlyList<string>> FindPluginIdsAsync(string name, CancellationToken cancellationToken)
@@ -59,7 +87,7 @@ public sealed class RegistryCatalog
             var filter = new SearchFilter(includePrerelease: true) { PackageType = Faros.Sdk.Manifest.PluginPackageConventions.PackageType };
             var hits = await search.SearchAsync(name, filter, 0, 50, NullLogger.Instance, cancellationToken);
             return hits.Select(hit => hit.Identity.Id)
-                .Where(id => id.Equals(name, StringComparison.OrdinalIgnoreCase) || id.EndsWith("." + name, StringComparison.OrdinalIgnoreCase))
+                .Where(id => CatalogNames.Matches(id, name))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
         }

@@ -12,6 +12,7 @@ public sealed class FeedUrls(string baseUrl)
     public string RegistrationBase => $"{Base}/v3/registration/";
     public string Search => $"{Base}/v3/search";
     public string Autocomplete => $"{Base}/v3/autocomplete";
+    public string Changes => $"{Base}/v3/changes";
     public string RepositorySignatures => $"{Base}/v3/repository-signatures/index.json";
     public string ReadmeTemplate => $"{Base}/v3/package/{{lower_id}}/{{lower_version}}/readme";
 

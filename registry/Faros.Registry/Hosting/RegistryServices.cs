@@ -66,6 +66,8 @@ public static class RegistryServices
 
         services.AddSingleton<RegistryMetrics>();
         services.AddSingleton<FeedChanges>();
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<PackageChangeFeed>();
         services.AddSingleton<PackageViewCache>();
         services.AddSingleton<PackageContentCache>();
         services.AddSingleton<SearchService>();

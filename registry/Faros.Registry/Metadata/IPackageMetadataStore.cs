@@ -33,6 +33,12 @@ public interface IPackageMetadataStore
     Task<bool> SetHasSymbolsAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
     Task<bool> DeleteAsync(string lowerId, string lowerVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The changes recorded after sequence number <paramref name="after"/>, oldest first, at most <paramref name="limit"/>;
+    /// a change is visible only once every lower-numbered one is, so resuming after the last one read loses nothing.
+    /// </summary>
+    Task<PackageChangePage> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken);
+
     Task AddDownloadsAsync(IReadOnlyDictionary<long, long> downloadsByPackageKey, CancellationToken cancellationToken);
 
     Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken);

@@ -45,6 +45,7 @@ public sealed class ServiceIndexController(BaseUrlResolver baseUrls, RepositoryS
             // NuGet.Protocol's AutoCompleteResource looks up only this alias (or "Versioned").
             (urls.Autocomplete, "SearchAutocompleteService/3.0.0-beta", "Autocomplete of ids and versions"),
             (urls.ReadmeTemplate, "ReadmeUriTemplate/6.13.0", "A version's README"),
+            (urls.Changes, "FarosPackageChanges/1.0.0", "Ids changed since a cursor (?cursor=, long poll with ?wait= seconds)"),
             ($"{detailsBase}/packages/{{id}}/{{version}}", "PackageDetailsUriTemplate/5.1.0", "The package's page on the Faros marketplace"),
         };
         if (repositorySigned)

@@ -182,6 +182,17 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         return deleted > 0;
     }
 
+    public async Task<PackageChangePage> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        // Latest first, and changes only up to it: the page never holds a change newer than the Latest it reports.
+        var (oldest, latest) = await connection.QuerySingleAsync<(long, long)>("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM package_changes");
+        var changes = await connection.QueryAsync<PackageChange>(
+            "SELECT seq AS Sequence, lower_id AS LowerId FROM package_changes WHERE seq > @after AND seq <= @latest ORDER BY seq LIMIT @limit",
+            new { after, latest, limit });
+        return new PackageChangePage(changes.ToList(), oldest, latest);
+    }
+
     public async Task AddDownloadsAsync(IReadOnlyDictionary<long, long> downloadsByPackageKey, CancellationToken cancellationToken)
     {
         if (downloadsByPackageKey.Count == 0)
