@@ -68,7 +68,33 @@ public static class ChildProcess
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        KillOnExit(process);
         return process;
+    }
+
+    /// <summary>
+    /// A server outlives a test run whose fixture never stopped it (a crash, a misplaced teardown) and then holds
+    /// ports and CPU on a shared machine; the test host kills every server still running as it exits.
+    /// </summary>
+    private static void KillOnExit(Process process)
+    {
+        void Kill(object? sender, EventArgs e)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    KillTree(process);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed by its fixture: already stopped.
+            }
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += Kill;
+        process.Exited += (_, _) => AppDomain.CurrentDomain.ProcessExit -= Kill;
     }
 
     /// <summary>

@@ -2,10 +2,10 @@ namespace Faros.Cli.Tests.Environment;
 
 /// <summary>
 /// One kube-apiserver (the hub) and one registry process for the whole assembly, each started the first time a
-/// fixture asks for it and stopped after the last test. Missing binaries ignore the tests locally and fail them under CI.
+/// fixture asks for it and stopped after the last test (<see cref="CliTestRun"/>). Missing binaries ignore the tests
+/// locally and fail them under CI.
 /// </summary>
-[SetUpFixture]
-public sealed class SharedServices
+public static class SharedServices
 {
     private static readonly Lazy<Task<KubernetesApiServer>> HubStart = new(() => KubernetesApiServer.StartAsync());
     private static readonly Lazy<Task<RegistryProcess>> RegistryStart = new(() => RegistryProcess.StartAsync());
@@ -14,8 +14,7 @@ public sealed class SharedServices
 
     public static Task<RegistryProcess> RegistryAsync() => RequiredService.RequireAsync(RegistryStart.Value);
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    public static async Task StopAsync()
     {
         if (HubStart.IsValueCreated && HubStart.Value.IsCompletedSuccessfully)
         {
