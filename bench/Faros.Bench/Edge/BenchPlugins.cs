@@ -36,6 +36,7 @@ public sealed class BenchPlugins : IDisposable
             [
                 "pack", ProjectDirectory, "-c", "Release", "--no-build", "-o", output,
                 $"-p:PackageId={id}", "-p:Version=1.0.0", "-p:FarosPluginType=Faros.TestPlugins.EchoPluginV1", "-p:FarosPluginSide=device",
+                $"-p:FarosManifestOutputDirectory={Path.Combine(output, "faros")}/",
             ]);
             if (!pack.Succeeded)
             {

@@ -129,7 +129,7 @@ public sealed class EdgePathTests
         var configuration = typeof(EdgePathTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "wireguard-sample");
         using var cli = new DotnetCli("wireguard-pack");
-        var pack = await cli.RunInAsync(RepositoryRoot.Find(), ["pack", "samples/wireguard/src/" + id, "-c", configuration, "--no-build", "-o", output]);
+        var pack = await cli.RunInAsync(RepositoryRoot.Find(), ["pack", "samples/wireguard/src/" + id, "-c", configuration, "--no-build", "-o", output, $"-p:FarosManifestOutputDirectory={Path.Combine(output, "faros")}/"]);
         Assert.That(pack.Succeeded, Is.True, pack.ToString());
         var path = Directory.GetFiles(output, $"{id}.*.nupkg").Single();
         var version = Path.GetFileNameWithoutExtension(path)[(id.Length + 1)..];

@@ -61,6 +61,8 @@ internal sealed class TestPluginPackages : IDisposable
             [
                 "pack", ProjectDirectory, "-c", configuration, "--no-build", "-o", output,
                 $"-p:PackageId={id}", $"-p:Version={version}", $"-p:FarosPluginType={pluginType}", $"-p:FarosPluginSide={side}",
+                // Its own manifest folder: other suites pack this project at the same time, with other plugin types.
+                $"-p:FarosManifestOutputDirectory={Path.Combine(output, "faros")}/",
             ]);
             if (!pack.Succeeded)
             {

@@ -19,7 +19,7 @@ public sealed class SamplePackagesTests
         using var cli = new DotnetCli("sample-pack");
 
         // Built already as (non-referenced) project references of this test project; pack only.
-        var pack = await cli.RunInAsync(RepositoryRoot.Find(), ["pack", projectDirectory, "-c", configuration, "--no-build", "-o", output.Path]);
+        var pack = await cli.RunInAsync(RepositoryRoot.Find(), ["pack", projectDirectory, "-c", configuration, "--no-build", "-o", output.Path, $"-p:FarosManifestOutputDirectory={Path.Combine(output.Path, "faros")}/"]);
 
         Assert.That(pack.Succeeded, Is.True, pack.ToString());
         using var package = ZipFile.OpenRead(Directory.GetFiles(output.Path, $"{packageId}.*.nupkg").Single());
