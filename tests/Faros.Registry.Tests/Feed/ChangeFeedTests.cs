@@ -24,7 +24,7 @@ public sealed class ChangeFeedTests(RegistrySetup setup) : RegistryFixture(setup
     }
 
     [Test]
-    public async Task A_push_wakes_a_waiting_request_within_well_under_a_second()
+    public async Task A_push_wakes_a_waiting_request_at_once_not_at_the_end_of_its_wait()
     {
         var start = await ChangeFeedClient.ReadAsync(Http, cursor: null);
         var package = TestPackages.Create(UniqueIds.For("Wake"), "1.0.0");
@@ -38,7 +38,8 @@ public sealed class ChangeFeedTests(RegistrySetup setup) : RegistryFixture(setup
         using (Assert.EnterMultipleScope())
         {
             Assert.That(answer.Ids, Does.Contain(package.LowerId));
-            Assert.That(pushed.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)), "time from the push's answer to the waiting request's");
+            // Well under the 30 s wait, with room for a busy CI machine: the push ended the poll, not its timeout.
+            Assert.That(pushed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "time from the push's answer to the waiting request's");
             Assert.That(answer.Cursor, Is.Not.EqualTo(start.Cursor));
         }
     }
