@@ -180,12 +180,14 @@ public sealed class PackageIngestion(
     private async Task SaveFilesAsync(ValidatedPackage package, UploadedFile upload, byte[]? sigstoreBundle, CancellationToken cancellationToken)
     {
         var (lowerId, lowerVersion) = (package.Metadata.LowerId, package.Metadata.LowerVersion);
-        var writes = new List<Task> { Started(() => files.SaveFileAsync(lowerId, lowerVersion, PackageFileKind.Package, upload.Path, cancellationToken)) };
+        var writes = new List<Task>();
         foreach (var (kind, content) in SideFiles(package, sigstoreBundle))
         {
             writes.Add(Started(() => files.SaveAsync(lowerId, lowerVersion, kind, new MemoryStream(content), cancellationToken)));
         }
 
+        // The package last, as before: a file system store writes it synchronously (fsync and rename), after the side files' writes began.
+        writes.Add(Started(() => files.SaveFileAsync(lowerId, lowerVersion, PackageFileKind.Package, upload.Path, cancellationToken)));
         await Task.WhenAll(writes);
 
         // A store may fail before its first await; that failure belongs in the task, or the writes started earlier would go unawaited.
