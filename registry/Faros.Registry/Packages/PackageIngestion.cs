@@ -103,11 +103,6 @@ public sealed class PackageIngestion(
     private async Task<PushOutcome> StoreAsync(ValidatedPackage package, UploadedFile upload, byte[]? sigstoreBundle, string owner, bool ownerCheck, CancellationToken cancellationToken)
     {
         var record = package.Metadata;
-        if (await metadata.ExistsAsync(record.LowerId, record.LowerVersion, cancellationToken))
-        {
-            return PushOutcome.Duplicate(record.Id, record.Version);
-        }
-
         var reclaimBefore = time.GetUtcNow() - options.Value.PendingPushTimeout;
         var reservation = await metadata.ReserveAsync(record, owner, ownerCheck, reclaimBefore, cancellationToken);
         switch (reservation)
@@ -126,13 +121,7 @@ public sealed class PackageIngestion(
                 // The reservation is ours now, so anything stored under this id and version is debris of the push that died.
                 await files.DeleteAllAsync(record.LowerId, record.LowerVersion, cancellationToken);
             }
-            await SaveSideFilesAsync(package, cancellationToken);
-            if (sigstoreBundle is not null)
-            {
-                await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.SigstoreBundle, new MemoryStream(sigstoreBundle), cancellationToken);
-            }
-
-            await files.SaveFileAsync(record.LowerId, record.LowerVersion, PackageFileKind.Package, upload.Path, cancellationToken);
+            await SaveFilesAsync(package, upload, sigstoreBundle, cancellationToken);
             await metadata.CompleteAsync(record.LowerId, record.LowerVersion, CancellationToken.None);
         }
         catch (Exception exception)
@@ -184,18 +173,43 @@ public sealed class PackageIngestion(
         return PushOutcome.Created(record.Id, record.Version);
     }
 
-    private async Task SaveSideFilesAsync(ValidatedPackage package, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every file of the package at once: on blob storage each is a round trip of its own. All writes are
+    /// awaited, failed or not, before this returns, so a cleanup after a failure never races a write still in flight.
+    /// </summary>
+    private async Task SaveFilesAsync(ValidatedPackage package, UploadedFile upload, byte[]? sigstoreBundle, CancellationToken cancellationToken)
     {
-        var record = package.Metadata;
-        await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Nuspec, new MemoryStream(package.Nuspec), cancellationToken);
+        var (lowerId, lowerVersion) = (package.Metadata.LowerId, package.Metadata.LowerVersion);
+        var writes = new List<Task>();
+        foreach (var (kind, content) in SideFiles(package, sigstoreBundle))
+        {
+            writes.Add(Started(() => files.SaveAsync(lowerId, lowerVersion, kind, new MemoryStream(content), cancellationToken)));
+        }
+
+        // The package last, as before: a file system store writes it synchronously (fsync and rename), after the side files' writes began.
+        writes.Add(Started(() => files.SaveFileAsync(lowerId, lowerVersion, PackageFileKind.Package, upload.Path, cancellationToken)));
+        await Task.WhenAll(writes);
+
+        // A store may fail before its first await; that failure belongs in the task, or the writes started earlier would go unawaited.
+        static async Task Started(Func<Task> write) => await write();
+    }
+
+    private static IEnumerable<(PackageFileKind Kind, byte[] Content)> SideFiles(ValidatedPackage package, byte[]? sigstoreBundle)
+    {
+        yield return (PackageFileKind.Nuspec, package.Nuspec);
         if (package.Readme is { } readme)
         {
-            await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Readme, new MemoryStream(readme), cancellationToken);
+            yield return (PackageFileKind.Readme, readme);
         }
 
         if (package.Icon is { } icon)
         {
-            await files.SaveAsync(record.LowerId, record.LowerVersion, PackageFileKind.Icon, new MemoryStream(icon), cancellationToken);
+            yield return (PackageFileKind.Icon, icon);
+        }
+
+        if (sigstoreBundle is not null)
+        {
+            yield return (PackageFileKind.SigstoreBundle, sigstoreBundle);
         }
     }
 }

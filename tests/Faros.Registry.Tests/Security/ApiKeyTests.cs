@@ -33,6 +33,28 @@ public sealed class ApiKeyTests(RegistrySetup setup) : RegistryFixture(setup)
     }
 
     [Test]
+    public async Task AnotherOwner_IsRefusedANewVersion_ButToldAnExistingOneIsADuplicate()
+    {
+        var id = UniqueIds.For("Owned");
+        var ownerKey = await Registry.Admin.CreateApiKeyAsync(UniqueIds.Word("owner"), ["*"], Push);
+        var otherKey = await Registry.Admin.CreateApiKeyAsync(UniqueIds.Word("other"), ["*"], Push);
+        await Publish.PushOrThrowAsync(TestPackages.Create(id, "1.0.0"), ownerKey);
+
+        using var newVersion = await Publish.PushAsync(TestPackages.Create(id, "2.0.0"), otherKey);
+        using var existingVersion = await Publish.PushAsync(TestPackages.Create(id, "1.0.0"), otherKey);
+        // The refused push must not leave its reservation behind: the owner can still push that version.
+        using var ownersPush = await Publish.PushAsync(TestPackages.Create(id, "2.0.0"), ownerKey);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)newVersion.StatusCode, Is.EqualTo(403), "a new version of an id owned by another publisher");
+            Assert.That((int)existingVersion.StatusCode, Is.EqualTo(409), "a version that exists is a duplicate, whoever pushes it");
+            Assert.That((int)ownersPush.StatusCode, Is.EqualTo(201), await ownersPush.Content.ReadAsStringAsync());
+            Assert.That(await FeedJson.FlatContainerVersionsAsync(Http, id), Is.EqualTo(new[] { "1.0.0", "2.0.0" }));
+        }
+    }
+
+    [Test]
     public async Task KeyWithoutUnlistAction_CannotUnlist()
     {
         var owner = UniqueIds.Word("pusher");

@@ -23,6 +23,18 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
         await connection.ExecuteAsync(
             "INSERT INTO package_ids (lower_id, id, owner) VALUES (@LowerId, @Id, @Owner) ON CONFLICT (lower_id) DO NOTHING",
             new { package.LowerId, package.Id, Owner = owner }, transaction);
+
+        // The version is taken before the owner is checked, so a version that exists is reported as a duplicate
+        // whoever pushes it; the push needs no separate existence query. ON CONFLICT instead of catching the
+        // unique violation keeps a PostgreSQL transaction usable and its log free of errors for every duplicate.
+        var inserted = await connection.ExecuteAsync(
+            InsertPackageSql + " ON CONFLICT (lower_id, lower_version) DO NOTHING",
+            PackageRow.ToParameters(package, DateTimeOffset.UtcNow, Pending, downloads: 0, hasSymbols: false), transaction);
+        if (inserted == 0)
+        {
+            return ReservationOutcome.Duplicate;
+        }
+
         if (ownerCheck)
         {
             var existingOwner = await connection.ExecuteScalarAsync<string>(
@@ -31,15 +43,6 @@ public sealed class SqlPackageMetadataStore(ISqlDialect dialect) : IPackageMetad
             {
                 return ReservationOutcome.OwnedByAnother;
             }
-        }
-
-        try
-        {
-            await connection.ExecuteAsync(InsertPackageSql, PackageRow.ToParameters(package, DateTimeOffset.UtcNow, Pending, downloads: 0, hasSymbols: false), transaction);
-        }
-        catch (DbException exception) when (dialect.IsUniqueViolation(exception))
-        {
-            return ReservationOutcome.Duplicate;
         }
 
         await transaction.CommitAsync(cancellationToken);
