@@ -14,24 +14,16 @@ namespace Faros.Operator.Tests.EdgeAgents;
 /// process holding real plugin packages.
 /// </summary>
 [TestFixture]
-public sealed class EdgeAgentReconcilerTests
+public sealed class EdgeAgentReconcilerTests : OperatorSuite
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private RegistryProcess registry = null!;
     private PluginPackages packages = null!;
-    private OperatorUnderTest operatorHost = null!;
-    private Kubernetes client = null!;
-    private ResourceClient<EdgeAgent> agents = null!;
-    private string ns = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override string NamespacePrefix => "edge";
+
+    protected override async Task PrepareAsync()
     {
-        client = OperatorTestEnvironment.NewClient();
-        ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "edge");
-        agents = new ResourceClient<EdgeAgent>(client);
-        registry = await RegistryProcess.StartAsync();
-        packages = new PluginPackages(registry);
+        packages = new PluginPackages(Registry);
         foreach (var version in new[] { "1.0.0", "1.1.0", "1.2.0", "2.0.0", "2.1.0-beta.1" })
         {
             await packages.PushPluginAsync("Contoso.Vpn", version);
@@ -46,29 +38,12 @@ public sealed class EdgeAgentReconcilerTests
         await packages.PushUnsignedPluginAsync("Contoso.Unsigned", "1.0.0");
         await packages.PushUnsignedPluginAsync("Contoso.Lenient", "1.0.0");
         await packages.PushPluginAsync("Contoso.Shared", "1.0.0");
-        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (operatorHost is not null)
-        {
-            await operatorHost.DisposeAsync();
-        }
-
-        if (registry is not null)
-        {
-            await registry.DisposeAsync();
-        }
-
-        client?.Dispose();
     }
 
     [Test]
     public async Task Exact_minimum_floating_and_open_references_are_pinned_with_digest_and_download_url()
     {
-        await agents.CreateAsync(Agent("pins",
+        await Agents.CreateAsync(Agent("pins",
             Plugin("exact", "Contoso.Vpn", "[1.0.0]"),
             Plugin("minimum", "Contoso.Vpn", "1.0.0"),
             Plugin("floating", "Contoso.Vpn", "1.*"),
@@ -109,7 +84,7 @@ public sealed class EdgeAgentReconcilerTests
     public async Task An_unresolvable_reference_names_its_reason(string package, string version, string reason, string message)
     {
         var name = "fail-" + reason.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
-        await agents.CreateAsync(Agent(name, Plugin("good", "Contoso.Vpn", "[1.0.0]"), Plugin("bad", package, version)));
+        await Agents.CreateAsync(Agent(name, Plugin("good", "Contoso.Vpn", "[1.0.0]"), Plugin("bad", package, version)));
 
         var agent = await ResolvedAsync(name, ConditionStatus.False);
         var condition = agent.Status.FindCondition(EdgeAgentConditions.PluginsResolved)!;
@@ -127,7 +102,7 @@ public sealed class EdgeAgentReconcilerTests
     [Test]
     public async Task A_reference_without_package_is_found_in_the_plugin_catalog_by_name()
     {
-        await agents.CreateAsync(Agent("by-name", Plugin("thermo", null, null)));
+        await Agents.CreateAsync(Agent("by-name", Plugin("thermo", null, null)));
         var agent = await ResolvedAsync("by-name", ConditionStatus.True);
         Assert.That(agent.Status.Plugins.Single().Package, Is.EqualTo("Contoso.Thermo"));
     }
@@ -135,12 +110,12 @@ public sealed class EdgeAgentReconcilerTests
     [Test]
     public async Task A_floating_range_picks_up_a_newly_pushed_version_within_the_re_resolve_interval()
     {
-        await agents.CreateAsync(Agent("rolls", Plugin("float", "Contoso.Float", "1.*")));
+        await Agents.CreateAsync(Agent("rolls", Plugin("float", "Contoso.Float", "1.*")));
         var agent = await ResolvedAsync("rolls", ConditionStatus.True);
         Assert.That(agent.Status.Plugins.Single().Version, Is.EqualTo("1.0.0"));
 
         await packages.PushPluginAsync("Contoso.Float", "1.1.0");
-        agent = await Eventually.GetAsync(() => agents.GetAsync(ns, "rolls"), a => a.Status.Plugins.Single().Version == "1.1.0",
+        agent = await Eventually.GetAsync(() => Agents.GetAsync(Ns, "rolls"), a => a.Status.Plugins.Single().Version == "1.1.0",
             TimeSpan.FromSeconds(15), "1.1.0 pinned after it was pushed (re-resolve interval 2 s)");
         Assert.That(agent.Status.Plugins.Single().Digest, Is.EqualTo("sha512-" + packages.Sha512Of("Contoso.Float", "1.1.0")));
     }
@@ -148,44 +123,44 @@ public sealed class EdgeAgentReconcilerTests
     [Test]
     public async Task A_device_reported_phase_survives_re_resolution_while_the_pin_is_unchanged()
     {
-        await agents.CreateAsync(Agent("device-phase", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
+        await Agents.CreateAsync(Agent("device-phase", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
         var agent = await ResolvedAsync("device-phase", ConditionStatus.True);
         agent.Status.Plugins[0].Phase = PluginPhases.Running;
         agent.Status.Plugins[0].Message = "loaded on the device";
-        await agents.ReplaceStatusAsync(agent);
+        await Agents.ReplaceStatusAsync(agent);
 
-        await agents.MergePatchAsync(ns, "device-phase", """{"metadata":{"labels":{"poke":"1"}}}""");
+        await Agents.MergePatchAsync(Ns, "device-phase", """{"metadata":{"labels":{"poke":"1"}}}""");
         await Task.Delay(TimeSpan.FromSeconds(3));
-        agent = await agents.GetAsync(ns, "device-phase");
+        agent = await Agents.GetAsync(Ns, "device-phase");
         Assert.That(agent.Status.Plugins[0].Phase, Is.EqualTo(PluginPhases.Running));
     }
 
     [Test]
     public async Task Connected_follows_the_agents_Lease()
     {
-        await agents.CreateAsync(Agent("device-1", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
+        await Agents.CreateAsync(Agent("device-1", Plugin("vpn", "Contoso.Vpn", "[1.0.0]")));
         await ConnectedAsync("device-1", ConditionStatus.Unknown, Reasons.NoLease);
 
-        var lease = await client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
+        var lease = await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
         {
             Metadata = new V1ObjectMeta { Name = "device-1" },
             Spec = new V1LeaseSpec { HolderIdentity = "device-1", LeaseDurationSeconds = 3, RenewTime = DateTime.UtcNow },
-        }, ns);
+        }, Ns);
         var connected = await ConnectedAsync("device-1", ConditionStatus.True, Reasons.LeaseRenewed);
         Assert.That(connected.Status.LastHeartbeat, Is.Not.Null);
 
         await ConnectedAsync("device-1", ConditionStatus.False, Reasons.LeaseExpired);
 
-        lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("device-1", ns);
+        lease = await Client.CoordinationV1.ReadNamespacedLeaseAsync("device-1", Ns);
         lease.Spec.RenewTime = DateTime.UtcNow;
-        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "device-1", ns);
+        await Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "device-1", Ns);
         await ConnectedAsync("device-1", ConditionStatus.True, Reasons.LeaseRenewed);
     }
 
     [Test]
     public async Task A_plugin_signed_by_an_allowed_key_is_verified_and_its_signer_is_in_status()
     {
-        await agents.CreateAsync(Agent("signed", Plugin("thermo", "Contoso.Thermo", "[1.0.0]")));
+        await Agents.CreateAsync(Agent("signed", Plugin("thermo", "Contoso.Thermo", "[1.0.0]")));
 
         var agent = await VerifiedAsync("signed", ConditionStatus.True);
         var verified = agent.Status.FindCondition(EdgeAgentConditions.PluginsVerified)!;
@@ -204,7 +179,7 @@ public sealed class EdgeAgentReconcilerTests
     public async Task A_plugin_the_policy_denies_is_not_pinned_and_PluginsVerified_names_the_failure(string package, string reason)
     {
         var name = "denied-" + reason.ToLowerInvariant();
-        await agents.CreateAsync(Agent(name, Plugin("bad", package, "[1.0.0]")));
+        await Agents.CreateAsync(Agent(name, Plugin("bad", package, "[1.0.0]")));
 
         var agent = await VerifiedAsync(name, ConditionStatus.False);
         var plugin = agent.Status.Plugins.Single();
@@ -220,7 +195,7 @@ public sealed class EdgeAgentReconcilerTests
     [Test]
     public async Task An_unsigned_plugin_under_a_warn_rule_is_pinned_and_the_warning_shown()
     {
-        await agents.CreateAsync(Agent("lenient", Plugin("lenient", "Contoso.Lenient", "[1.0.0]")));
+        await Agents.CreateAsync(Agent("lenient", Plugin("lenient", "Contoso.Lenient", "[1.0.0]")));
 
         var agent = await VerifiedAsync("lenient", ConditionStatus.True);
         var verified = agent.Status.FindCondition(EdgeAgentConditions.PluginsVerified)!;
@@ -235,10 +210,10 @@ public sealed class EdgeAgentReconcilerTests
     [Test]
     public async Task Many_agents_referencing_one_plugin_version_verify_it_once()
     {
-        var trust = operatorHost.Host.Services.GetRequiredService<SignatureTrustPolicy>();
+        var trust = OperatorHost.Host.Services.GetRequiredService<SignatureTrustPolicy>();
         var before = trust.Verifications;
         var names = Enumerable.Range(0, 20).Select(i => $"shared-{i:D2}").ToList();
-        await Task.WhenAll(names.Select(name => agents.CreateAsync(Agent(name, Plugin("shared", "Contoso.Shared", "1.0.0")))));
+        await Task.WhenAll(names.Select(name => Agents.CreateAsync(Agent(name, Plugin("shared", "Contoso.Shared", "1.0.0")))));
 
         foreach (var name in names)
         {
@@ -249,22 +224,17 @@ public sealed class EdgeAgentReconcilerTests
     }
 
     private Task<EdgeAgent> ResolvedAsync(string name, string status) =>
-        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+        Eventually.GetAsync(() => Agents.GetAsync(Ns, name),
             a => a.Status.FindCondition(EdgeAgentConditions.PluginsResolved) is { } c && c.Status == status && c.ObservedGeneration == a.Metadata.Generation,
             Patience, $"{name}: PluginsResolved {status}");
 
     private Task<EdgeAgent> VerifiedAsync(string name, string status) =>
-        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+        Eventually.GetAsync(() => Agents.GetAsync(Ns, name),
             a => a.Status.FindCondition(EdgeAgentConditions.PluginsVerified) is { } c && c.Status == status && c.ObservedGeneration == a.Metadata.Generation,
             Patience, $"{name}: PluginsVerified {status}");
 
     private Task<EdgeAgent> ConnectedAsync(string name, string status, string reason) =>
-        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+        Eventually.GetAsync(() => Agents.GetAsync(Ns, name),
             a => a.Status.FindCondition(EdgeAgentConditions.Connected) is { } c && c.Status == status && c.Reason == reason,
             Patience, $"{name}: Connected {status} ({reason})");
-
-    private EdgeAgent Agent(string name, params PluginReference[] plugins) =>
-        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new EdgeAgentSpec { Plugins = plugins } };
-
-    private static PluginReference Plugin(string name, string? package, string? version) => new() { Name = name, Package = package, Version = version };
 }

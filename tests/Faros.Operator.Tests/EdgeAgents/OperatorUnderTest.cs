@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Faros.Operator.Tests.EdgeAgents;
 
 /// <summary>The operator's real host with its built-in controllers, watching one test namespace, against a real registry.</summary>
-internal sealed class OperatorUnderTest : IAsyncDisposable
+public sealed class OperatorUnderTest : IAsyncDisposable
 {
     private OperatorUnderTest(IHost host) => Host = host;
 

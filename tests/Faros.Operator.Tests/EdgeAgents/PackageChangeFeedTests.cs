@@ -11,56 +11,37 @@ namespace Faros.Operator.Tests.EdgeAgents;
 /// With default settings (re-resolve every 300 s, registry answers cached 30 s) a push or an unlist reaches the Agents that reference it within seconds, through the registry's change feed.
 /// </summary>
 [TestFixture]
-public sealed class PackageChangeFeedTests
+public sealed class PackageChangeFeedTests : OperatorSuite
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     // Far below the 30 s cache and 300 s interval: only the change feed can be this quick.
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
-    private RegistryProcess registry = null!;
     private PluginPackages packages = null!;
-    private OperatorUnderTest operatorHost = null!;
-    private Kubernetes client = null!;
-    private ResourceClient<EdgeAgent> agents = null!;
-    private string ns = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override string NamespacePrefix => "changes";
+
+    protected override string[] OperatorArguments => ["--Operator:ReResolveIntervalSeconds", "300", "--Operator:RegistryCacheSeconds", "30"];
+
+    protected override async Task PrepareAsync()
     {
-        client = OperatorTestEnvironment.NewClient();
-        ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "changes");
-        agents = new ResourceClient<EdgeAgent>(client);
-        registry = await RegistryProcess.StartAsync();
-        packages = new PluginPackages(registry);
+        packages = new PluginPackages(Registry);
         await packages.PushPluginAsync("Contoso.Rolling", "1.0.0");
         await packages.PushPluginAsync("Contoso.Recalled", "1.0.0");
         await packages.PushPluginAsync("Contoso.Recalled", "1.1.0");
         await packages.PushPluginAsync("Contoso.Gauge", "1.0.0");
-        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex, services: null,
-            "--Operator:ReResolveIntervalSeconds", "300", "--Operator:RegistryCacheSeconds", "30");
-        var feed = operatorHost.Host.Services.GetRequiredService<RegistryChangeFeed>();
-        await Eventually.HoldsAsync(() => feed.IsListening, Patience, "the operator listens to the registry's change feed");
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    [OneTimeSetUp]
+    public async Task ListeningAsync()
     {
-        if (operatorHost is not null)
-        {
-            await operatorHost.DisposeAsync();
-        }
-
-        if (registry is not null)
-        {
-            await registry.DisposeAsync();
-        }
-
-        client?.Dispose();
+        var feed = OperatorHost.Host.Services.GetRequiredService<RegistryChangeFeed>();
+        await Eventually.HoldsAsync(() => feed.IsListening, Patience, "the operator listens to the registry's change feed");
     }
 
     [Test]
     public async Task A_version_pushed_under_a_floating_range_is_pinned_within_seconds()
     {
-        await agents.CreateAsync(Agent("rolling", Plugin("rolling", "Contoso.Rolling", "1.*")));
+        await Agents.CreateAsync(Agent("rolling", Plugin("rolling", "Contoso.Rolling", "1.*")));
         await PinnedAsync("rolling", "1.0.0", Patience);
 
         await packages.PushPluginAsync("Contoso.Rolling", "1.1.0");
@@ -72,7 +53,7 @@ public sealed class PackageChangeFeedTests
     [Test]
     public async Task An_unlisted_version_is_replaced_within_seconds()
     {
-        await agents.CreateAsync(Agent("recalled", Plugin("recalled", "Contoso.Recalled", "1.*")));
+        await Agents.CreateAsync(Agent("recalled", Plugin("recalled", "Contoso.Recalled", "1.*")));
         await PinnedAsync("recalled", "1.1.0", Patience);
 
         await packages.UnlistAsync("Contoso.Recalled", "1.1.0");
@@ -83,7 +64,7 @@ public sealed class PackageChangeFeedTests
     [Test]
     public async Task A_reference_by_name_rolls_forward_within_seconds()
     {
-        await agents.CreateAsync(Agent("by-name", Plugin("gauge", null, null)));
+        await Agents.CreateAsync(Agent("by-name", Plugin("gauge", null, null)));
         await PinnedAsync("by-name", "1.0.0", Patience);
 
         await packages.PushPluginAsync("Contoso.Gauge", "1.1.0");
@@ -93,12 +74,7 @@ public sealed class PackageChangeFeedTests
     }
 
     private Task<EdgeAgent> PinnedAsync(string name, string version, TimeSpan within) =>
-        Eventually.GetAsync(() => agents.GetAsync(ns, name),
+        Eventually.GetAsync(() => Agents.GetAsync(Ns, name),
             a => a.Status.Plugins.SingleOrDefault() is { Phase: PluginPhases.Resolved } pin && pin.Version == version,
             within, $"{name}: {version} pinned");
-
-    private EdgeAgent Agent(string name, params PluginReference[] plugins) =>
-        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new EdgeAgentSpec { Plugins = plugins } };
-
-    private static PluginReference Plugin(string name, string? package, string? version) => new() { Name = name, Package = package, Version = version };
 }

@@ -18,64 +18,39 @@ namespace Faros.Operator.Tests.HubPlugins;
 /// leaves evidence in its state directory ({generation}.started, config.json, stopped).
 /// </summary>
 [TestFixture]
-public sealed class HubPluginTests
+public sealed class HubPluginTests : OperatorSuite
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TestPluginPackages plugins = null!;
-    private RegistryProcess registry = null!;
-    private OperatorUnderTest operatorHost = null!;
-    private TempDirectory directories = null!;
-    private Kubernetes client = null!;
-    private ResourceClient<EdgeAgent> agents = null!;
-    private string ns = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override string NamespacePrefix => "hub";
+
+    protected override string[] OperatorArguments =>
+        ["--Operator:HubPluginCacheDirectory", Files.Sub("cache"), "--Operator:HubPluginStateDirectory", Files.Sub("state")];
+
+    protected override async Task PrepareAsync()
     {
-        client = OperatorTestEnvironment.NewClient();
-        ns = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub");
-        agents = new ResourceClient<EdgeAgent>(client);
-        var packing = TestPluginPackages.PackAsync(TestPluginPackages.HubOnly, TestPluginPackages.Echo);
-        registry = await RegistryProcess.StartAsync();
-        plugins = await packing;
-        using (var http = registry.CreateClient())
+        plugins = await TestPluginPackages.PackAsync(TestPluginPackages.HubOnly, TestPluginPackages.Echo);
+        using (var http = Registry.CreateClient())
         {
             foreach (var plugin in plugins.All)
             {
                 await new PackagePublishClient(http).PushOrThrowAsync(
-                    new TestPackage(plugin.Id, NuGetVersion.Parse(plugin.Version), await File.ReadAllBytesAsync(plugin.Path)), registry.BootstrapApiKey);
+                    new TestPackage(plugin.Id, NuGetVersion.Parse(plugin.Version), await File.ReadAllBytesAsync(plugin.Path)), Registry.BootstrapApiKey);
             }
         }
-
-        directories = new TempDirectory("hub-plugins");
-        operatorHost = await OperatorUnderTest.StartAsync(ns, registry.ServiceIndex, services: null,
-            "--Operator:HubPluginCacheDirectory", directories.Sub("cache"), "--Operator:HubPluginStateDirectory", directories.Sub("state"));
     }
 
+    // The packages are in the registry by now; the operator downloads them from there.
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (operatorHost is not null)
-        {
-            await operatorHost.DisposeAsync();
-        }
+    public void DeletePackedPlugins() => plugins?.Dispose();
 
-        if (registry is not null)
-        {
-            await registry.DisposeAsync();
-        }
-
-        plugins?.Dispose();
-        directories?.Dispose();
-        client?.Dispose();
-    }
-
-    private string StateOf(string pluginId) => Path.Combine(directories.Path, "state", ns, pluginId);
+    private string StateOf(string pluginId) => Path.Combine(Files.Path, "state", Ns, pluginId);
 
     [Test]
     public async Task A_pinned_hub_side_plugin_runs_in_the_operator_until_its_reference_is_removed()
     {
-        var created = await agents.CreateAsync(Agent("gateway", new PluginReference
+        var created = await Agents.CreateAsync(Agent("gateway", new PluginReference
         {
             Name = "hub", Package = TestPluginPackages.HubOnly, Version = "[1.0.0]", Config = new JsonObject { ["mode"] = "hub-mode" },
         }));
@@ -90,7 +65,7 @@ public sealed class HubPluginTests
         });
 
         ready.Spec.Plugins.Clear();
-        await agents.ReplaceAsync(ready);
+        await Agents.ReplaceAsync(ready);
 
         await ConditionAsync(created.Name(), c => c is null, "HubPluginsReady removed");
         await Eventually.HoldsAsync(() => File.Exists(Path.Combine(StateOf(TestPluginPackages.HubOnly), "stopped")), Patience, "the plugin's StopAsync ran");
@@ -101,22 +76,22 @@ public sealed class HubPluginTests
     {
         const string id = TestPluginPackages.HubOnly;
         // Its own namespace: one instance runs per namespace and plugin, and the first test runs the same plugin.
-        var swapNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub-swap");
-        await using var swapOperator = await OperatorUnderTest.StartAsync(swapNamespace, registry.ServiceIndex, services: null,
-            "--Operator:HubPluginCacheDirectory", directories.Sub("swap-cache"), "--Operator:HubPluginStateDirectory", directories.Sub("swap-state"));
-        var state = Path.Combine(directories.Path, "swap-state", swapNamespace, id);
-        var created = await agents.CreateAsync(new EdgeAgent
+        var swapNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(Client, "hub-swap");
+        await using var swapOperator = await OperatorUnderTest.StartAsync(swapNamespace, Registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", Files.Sub("swap-cache"), "--Operator:HubPluginStateDirectory", Files.Sub("swap-state"));
+        var state = Path.Combine(Files.Path, "swap-state", swapNamespace, id);
+        var created = await Agents.CreateAsync(new EdgeAgent
         {
             Metadata = new V1ObjectMeta { Name = "swap", NamespaceProperty = swapNamespace },
             Spec = new EdgeAgentSpec { Plugins = [new PluginReference { Name = "hub", Package = id, Version = "[1.0.0]" }] },
         });
-        await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+        await Eventually.GetAsync(() => Agents.GetAsync(swapNamespace, created.Name()),
             a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)?.Message.Contains($"{id} 1.0.0: Running") == true, Patience, "1.0.0 running");
 
-        var running = await agents.GetAsync(swapNamespace, created.Name());
+        var running = await Agents.GetAsync(swapNamespace, created.Name());
         running.Spec.Plugins[0].Version = "[2.0.0]";
-        await agents.ReplaceAsync(running);
-        var swapped = await Eventually.GetAsync(() => agents.GetAsync(swapNamespace, created.Name()),
+        await Agents.ReplaceAsync(running);
+        var swapped = await Eventually.GetAsync(() => Agents.GetAsync(swapNamespace, created.Name()),
             a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady) is { Status: ConditionStatus.True } c && c.Message.Contains($"{id} 2.0.0: Running"),
             Patience, "2.0.0 running");
         Assert.Multiple(() =>
@@ -126,19 +101,19 @@ public sealed class HubPluginTests
             Assert.That(swapped.Status.Plugins.Single().Version, Is.EqualTo("2.0.0"));
         });
 
-        await agents.DeleteAsync(swapNamespace, created.Name());
+        await Agents.DeleteAsync(swapNamespace, created.Name());
         await Eventually.HoldsAsync(() => File.Exists(Path.Combine(state, "stopped")) && File.ReadAllText(Path.Combine(state, "stopped")) == "v2", Patience, "version 2 stopped on deletion");
     }
 
     [Test]
     public async Task A_device_side_plugin_is_not_run_by_the_operator()
     {
-        var created = await agents.CreateAsync(Agent("sensor", new PluginReference { Name = "echo", Package = TestPluginPackages.Echo, Version = "[1.0.0]" }));
+        var created = await Agents.CreateAsync(Agent("sensor", new PluginReference { Name = "echo", Package = TestPluginPackages.Echo, Version = "[1.0.0]" }));
 
-        var pinned = await Eventually.GetAsync(() => agents.GetAsync(ns, created.Name()), a => a.Status.Plugins.Any(p => p.Digest is not null), Patience, "the device plugin pinned");
+        var pinned = await Eventually.GetAsync(() => Agents.GetAsync(Ns, created.Name()), a => a.Status.Plugins.Any(p => p.Digest is not null), Patience, "the device plugin pinned");
         // The hub controller has seen the pin (the status write that made it is a watch event); give it a moment to misbehave.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var agent = await agents.GetAsync(ns, created.Name());
+        var agent = await Agents.GetAsync(Ns, created.Name());
         Assert.Multiple(() =>
         {
             Assert.That(pinned.Status.Plugins.Single().Package, Is.EqualTo(TestPluginPackages.Echo));
@@ -151,10 +126,10 @@ public sealed class HubPluginTests
     public async Task A_hub_plugin_reconciles_every_resource_of_its_kind_in_the_namespace_and_ones_created_later()
     {
         var echoKind = new ResourceKind("testplugins.faros.sh", "v1alpha1", "Echo", "echoes");
-        var driveNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(client, "hub-drive");
-        await using var driveOperator = await OperatorUnderTest.StartAsync(driveNamespace, registry.ServiceIndex, services: null,
-            "--Operator:HubPluginCacheDirectory", directories.Sub("drive-cache"), "--Operator:HubPluginStateDirectory", directories.Sub("drive-state"));
-        await agents.CreateAsync(new EdgeAgent
+        var driveNamespace = await OperatorTestEnvironment.CreateNamespaceAsync(Client, "hub-drive");
+        await using var driveOperator = await OperatorUnderTest.StartAsync(driveNamespace, Registry.ServiceIndex, services: null,
+            "--Operator:HubPluginCacheDirectory", Files.Sub("drive-cache"), "--Operator:HubPluginStateDirectory", Files.Sub("drive-state"));
+        await Agents.CreateAsync(new EdgeAgent
         {
             Metadata = new V1ObjectMeta { Name = "gateway", NamespaceProperty = driveNamespace },
             Spec = new EdgeAgentSpec
@@ -166,9 +141,9 @@ public sealed class HubPluginTests
                 }],
             },
         });
-        await Eventually.GetAsync(() => agents.GetAsync(driveNamespace, "gateway"),
+        await Eventually.GetAsync(() => Agents.GetAsync(driveNamespace, "gateway"),
             a => a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)?.Status == ConditionStatus.True, Patience, "the configRef'd hub plugin Running");
-        var echoes = new ResourceClient<UntypedResource>(client, echoKind);
+        var echoes = new ResourceClient<UntypedResource>(Client, echoKind);
 
         // The operator installed the plugin's CRD when it pinned the plugin.
         await echoes.CreateAsync(Echo(driveNamespace, "first", "hello"));
@@ -184,25 +159,19 @@ public sealed class HubPluginTests
         });
     }
 
-    private static UntypedResource Echo(string ns, string name, string message) => new()
+    private static UntypedResource Echo(string Ns, string name, string message) => new()
     {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns },
         Fields = { ["spec"] = System.Text.Json.JsonSerializer.SerializeToElement(new JsonObject { ["message"] = message }) },
     };
 
-    private static async Task<JsonNode> EchoedAsync(ResourceClient<UntypedResource> echoes, string ns, string name, string echoed)
+    private static async Task<JsonNode> EchoedAsync(ResourceClient<UntypedResource> echoes, string Ns, string name, string echoed)
     {
-        var resource = await Eventually.GetAsync(() => echoes.GetAsync(ns, name),
+        var resource = await Eventually.GetAsync(() => echoes.GetAsync(Ns, name),
             e => e.FindStatus() is { } status && status.TryGetProperty("echoed", out var value) && value.GetString() == echoed, Patience, $"{name} echoed by the hub plugin");
         return JsonNode.Parse(resource.FindStatus()!.Value.GetRawText())!;
     }
 
     private async Task<EdgeAgent> ConditionAsync(string name, Func<V1Condition?, bool> done, string what) =>
-        await Eventually.GetAsync(() => agents.GetAsync(ns, name), a => done(a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)), Patience, what);
-
-    private EdgeAgent Agent(string name, params PluginReference[] references) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-        Spec = new EdgeAgentSpec { Plugins = references.ToList() },
-    };
+        await Eventually.GetAsync(() => Agents.GetAsync(Ns, name), a => done(a.Status.Conditions.FindCondition(HubPluginConditions.HubPluginsReady)), Patience, what);
 }
